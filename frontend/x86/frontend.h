@@ -1,0 +1,41 @@
+// x86 frontend: guest bytes -> IR blocks. Zydis decodes; a table maps each mnemonic to a
+// handler that emits IR (handlers.def). The frontend never executes anything.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "ir/ir.h"
+
+namespace retrace::x86 {
+
+enum class Mode { M16, M32, M64 };
+
+// Copies up to n guest code bytes at addr into buf; returns how many were readable.
+using CodeReader = std::function<size_t(uint64_t addr, uint8_t* buf, size_t n)>;
+
+struct DecodeOptions {
+  unsigned max_insns = 64;  // 1 gives one-instruction blocks (a test tier)
+};
+
+// What decoding found wrong, when the block ends in a trap the frontend produced: the
+// runtime prints it (one line) when the guest actually reaches that instruction.
+struct DecodedBlock {
+  std::unique_ptr<ir::Block> block;
+  std::string diagnostic;  // empty unless the block ends in a decode/unsupported trap
+};
+
+class Frontend {
+ public:
+  explicit Frontend(Mode mode);
+  ~Frontend();
+  DecodedBlock decode(uint64_t pc, const CodeReader& read, const DecodeOptions& opt = {}) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace retrace::x86

@@ -1,0 +1,28 @@
+// Pass manager: named, optional IR passes run in a given order.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ir/ir.h"
+
+namespace retrace::ir {
+
+using PassFn = bool (*)(Block&);  // returns true when it changed the block
+
+struct PassInfo {
+  const char* name;
+  PassFn fn;
+  const char* what;  // one line for --help and docs
+};
+
+const std::vector<PassInfo>& all_passes();
+const PassInfo* find_pass(const std::string& name);
+
+// Runs the named passes in order. With verify, the verifier runs after each pass and the
+// first failure is returned ("after PASS: ..."); `after` sees the block after each pass.
+std::string run_passes(Block& b, const std::vector<std::string>& names, bool verify,
+                       const std::function<void(const std::string&, const Block&)>& after = {});
+
+}  // namespace retrace::ir

@@ -1,0 +1,45 @@
+// MachineState: the slot frame the IR addresses, one per guest thread.
+//
+// The runtime's guest thread embeds it; the interpreter and (later) translated code read
+// and write it directly. Slot layout is documented in ir.h.
+#pragma once
+
+#include <cstdint>
+
+#include "ir/ir.h"
+
+namespace retrace::ir {
+
+struct PortIo;  // PC guests: port I/O callbacks (devices/ fills it)
+
+struct alignas(64) MachineState {
+  uint64_t slot[kNumSlots] = {};
+  uint64_t rip = 0;
+  alignas(16) uint8_t xmm[16][16] = {};
+  uint32_t mxcsr = 0x1f80;
+
+  // Filled by the interpreter when a TR op raises a guest signal.
+  int trap_signal = 0;
+  int trap_code = 0;
+  uint64_t trap_addr = 0;
+
+  PortIo* ports = nullptr;
+  // Runtime helpers for CallHelper (JVM natives, ...): helper[imm](state, a, b, c).
+  using Helper = uint64_t (*)(MachineState&, uint64_t, uint64_t, uint64_t);
+  const Helper* helpers = nullptr;
+  unsigned num_helpers = 0;
+
+  uint64_t& gpr(unsigned i) { return slot[i]; }
+  MachineState() {
+    slot[kSlotCtlFlags] = rflags::kFixed | rflags::IF;
+    slot[kSlotCcOp] = cc_op(CcKind::Eager, Type::I64);
+  }
+};
+
+struct PortIo {
+  virtual ~PortIo() = default;
+  virtual uint64_t in(uint16_t port, unsigned bytes) = 0;
+  virtual void out(uint16_t port, unsigned bytes, uint64_t value) = 0;
+};
+
+}  // namespace retrace::ir

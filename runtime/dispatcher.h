@@ -1,0 +1,100 @@
+// The dispatcher: finds (or decodes) the block at the guest pc, runs it in the current
+// tier, counts what it ran (block and edge profiles), and hands syscalls and traps to the
+// runtime. It is the only loop guest code runs in.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "frontend/x86/frontend.h"
+#include "ir/interp.h"
+#include "ir/state.h"
+
+namespace retrace::rt {
+
+enum class Tier { Interp, Native, Auto };
+
+struct RunOptions {
+  Tier tier = Tier::Auto;
+  unsigned max_block_insns = 64;  // 1: one-instruction blocks
+  bool stats = false;
+  bool verbose = false;
+  std::string dump_ir;            // "", "before", "after", "after:PASS"
+  std::vector<std::string> passes = {"coalesce", "deadflags", "dce"};
+};
+
+// What the syscall layer tells the dispatcher after handling a syscall.
+struct SyscallOutcome {
+  bool exit = false;  // the guest process ends (exit_group, or exit of its last thread)
+  int status = 0;
+};
+using SyscallFn = std::function<SyscallOutcome(ir::MachineState&)>;
+
+struct RunResult {
+  enum How { Exited, Signaled } how = Exited;
+  int status = 0;       // exit status (Exited)
+  int signal = 0;       // terminating signal (Signaled)
+  uint64_t pc = 0;      // where a terminating signal was raised
+  uint64_t fault_addr = 0;
+  std::string message;  // one-line diagnostic for a terminating signal, if any
+};
+
+struct Stats {
+  uint64_t guest_insns = 0;    // guest instructions executed
+  uint64_t blocks_run = 0;
+  uint64_t blocks_decoded = 0;
+  uint64_t ir_insts = 0;       // IR instructions in decoded blocks (after passes)
+  uint64_t syscalls = 0;
+  double decode_seconds = 0;
+  double interp_seconds = 0;   // time in the interpreter tier, syscalls excluded
+  double syscall_seconds = 0;
+};
+
+class BlockCache {
+ public:
+  ir::Block* find(uint64_t pc) const {
+    auto it = map_.find(pc);
+    return it == map_.end() ? nullptr : it->second.get();
+  }
+  ir::Block* insert(std::unique_ptr<ir::Block> b);
+  size_t size() const { return map_.size(); }
+  template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
+  void flush();
+
+ private:
+  std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_;
+};
+
+class Dispatcher {
+ public:
+  Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt);
+  ~Dispatcher();
+  // Runs guest code from st.rip until the guest exits or is killed by a signal.
+  RunResult run(ir::MachineState& st, const SyscallFn& syscall);
+  const Stats& stats() const { return stats_; }
+  const BlockCache& cache() const { return cache_; }
+  void print_stats(FILE* out) const;
+
+ private:
+  ir::Block* lookup(uint64_t pc);
+  x86::Frontend fe_;
+  x86::CodeReader read_;
+  RunOptions opt_;
+  BlockCache cache_;
+  std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
+  Stats stats_;
+};
+
+// Installs retrace's SIGSEGV/SIGBUS handlers that turn faults in guest memory accesses
+// into guest signals (see ir::FaultContext). Idempotent.
+void install_fault_handlers();
+
+// Reads guest code safely (an unmapped address reads as 0 bytes, never a host crash).
+size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n);
+
+}  // namespace retrace::rt
