@@ -1,1 +1,256 @@
+// Dispatcher: the loop every guest instruction runs in. See dispatcher.h.
+//
+//   pc ──► block cache (hash map) ──miss──► frontend decode ─► passes ─► verify ─► insert
+//            │ hit                                                              │
+//            ▼                                                                  │
+//   interpret block ◄──────────────────────────────────────────────────────────┘
+//            │ exit: Jump/Branch/Call (direct successor cached in Block::succ),
+//            │       Indirect (hash lookup), Syscall (runtime), Trap (guest signal)
+//            ▼
+//   profile: block count, taken / fall-through edge counts
+//
+// Guest memory faults: the loop arms a sigsetjmp point; the SIGSEGV/SIGBUS handler sees
+// ir::t_fault.inst set (the interpreter was in a guest memory access), records the
+// signal and siglongjmps back here, where it becomes a guest signal at the exact guest
+// pc of the faulting instruction.
 #include "runtime/dispatcher.h"
+
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+
+#include "ir/passes.h"
+
+namespace retrace::rt {
+
+ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
+  ir::Block* raw = b.get();
+  map_[b->pc] = std::move(b);
+  return raw;
+}
+
+void BlockCache::flush() { map_.clear(); }
+
+size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
+  // process_vm_readv on ourselves: the kernel checks the mapping, so an unmapped or
+  // unreadable guest pc reads short instead of faulting retrace.
+  size_t done = 0;
+  while (done < n) {
+    // Stop at page boundaries so a readable prefix before an unmapped page is returned.
+    uint64_t a = addr + done;
+    size_t chunk = std::min<size_t>(n - done, 4096 - (a & 4095));
+    struct iovec local = {buf + done, chunk};
+    struct iovec remote = {reinterpret_cast<void*>(a), chunk};
+    ssize_t r = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+    if (r <= 0) break;
+    done += static_cast<size_t>(r);
+    if (static_cast<size_t>(r) < chunk) break;
+  }
+  return done;
+}
+
+namespace {
+
+void fault_handler(int sig, siginfo_t* si, void* uc) {
+  ir::FaultContext& fc = ir::t_fault;
+  if (fc.inst && fc.jb) {
+    fc.signal = sig;
+    fc.code = si->si_code;
+    fc.fault_addr = reinterpret_cast<uint64_t>(si->si_addr);
+    siglongjmp(*fc.jb, 1);
+  }
+  // A fault in retrace itself: report it plainly and die with the signal.
+  static const char msg[] = "retrace: internal error: fault outside guest code\n";
+  ssize_t w = write(2, msg, sizeof msg - 1);
+  (void)w;
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+double secs(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
+  return std::chrono::duration<double>(b - a).count();
+}
+
+}  // namespace
+
+void install_fault_handlers() {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  // Faults are handled on an alternate stack so a guest-triggered overflow of the host
+  // stack still reaches the handler.
+  static uint8_t altstack[64 * 1024];
+  stack_t ss{};
+  ss.ss_sp = altstack;
+  ss.ss_size = sizeof altstack;
+  sigaltstack(&ss, nullptr);
+  struct sigaction sa {};
+  sa.sa_sigaction = fault_handler;
+  sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGSEGV, &sa, nullptr);
+  sigaction(SIGBUS, &sa, nullptr);
+}
+
+Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
+    : fe_(mode), read_(std::move(reader)), opt_(std::move(opt)) {}
+Dispatcher::~Dispatcher() = default;
+
+ir::Block* Dispatcher::lookup(uint64_t pc) {
+  if (ir::Block* b = cache_.find(pc)) return b;
+  auto t0 = std::chrono::steady_clock::now();
+  x86::DecodeOptions dopt;
+  dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
+  x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+  if (!d.diagnostic.empty()) diagnostics_[pc] = d.diagnostic;
+  const std::string& dump = opt_.dump_ir;
+  if (dump == "before" || dump == "all") fprintf(stderr, "%s", ir::print(*d.block).c_str());
+  std::string err = ir::run_passes(*d.block, opt_.passes, /*verify=*/true,
+                                   [&](const std::string& pass, const ir::Block& b) {
+                                     if (dump == "after:" + pass || dump == "all")
+                                       fprintf(stderr, "; after %s\n%s", pass.c_str(), ir::print(b).c_str());
+                                   });
+  if (err.empty()) err = ir::verify(*d.block);
+  if (!err.empty()) {
+    fprintf(stderr, "retrace: internal error: IR for block 0x%llx does not verify: %s\n%s",
+            static_cast<unsigned long long>(pc), err.c_str(), ir::print(*d.block).c_str());
+    abort();
+  }
+  if (dump == "after") fprintf(stderr, "%s", ir::print(*d.block).c_str());
+  stats_.blocks_decoded++;
+  stats_.ir_insts += d.block->insts.size();
+  stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
+  return cache_.insert(std::move(d.block));
+}
+
+RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
+  install_fault_handlers();
+  sigjmp_buf jb;
+  ir::FaultContext& fc = ir::t_fault;
+  fc.jb = &jb;
+  RunResult res;
+  auto t_start = std::chrono::steady_clock::now();
+  double syscall_time = 0;
+  ir::Block* prev = nullptr;
+  int prev_edge = -1;
+
+  if (sigsetjmp(jb, 1)) {
+    // A guest memory access faulted (the handler jumped here).
+    const ir::Block* b = fc.block;
+    uint64_t pc = b ? b->pc_of_inst(static_cast<size_t>(fc.inst - b->insts.data())) : st.rip;
+    fc.inst = nullptr;
+    st.rip = pc;
+    st.trap_signal = fc.signal;
+    st.trap_code = fc.code;
+    st.trap_addr = fc.fault_addr;
+    res.how = RunResult::Signaled;
+    res.signal = fc.signal;
+    res.pc = pc;
+    res.fault_addr = fc.fault_addr;
+    char buf[160];
+    snprintf(buf, sizeof buf, "guest %s at pc 0x%llx accessing 0x%llx", fc.signal == SIGBUS ? "bus error" : "segmentation fault",
+             static_cast<unsigned long long>(pc), static_cast<unsigned long long>(fc.fault_addr));
+    res.message = buf;
+    fc.jb = nullptr;
+    stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
+    stats_.syscall_seconds = syscall_time;
+    return res;
+  }
+
+  uint64_t pc = st.rip;
+  for (;;) {
+    ir::Block* b = nullptr;
+    if (prev && prev_edge >= 0) {
+      b = prev->succ[prev_edge].load(std::memory_order_relaxed);
+      if (b && b->pc != pc) b = nullptr;
+    }
+    if (!b) {
+      b = lookup(pc);
+      if (prev && prev_edge >= 0) prev->succ[prev_edge].store(b, std::memory_order_relaxed);
+    }
+    b->exec_count.inc();
+    stats_.blocks_run++;
+    stats_.guest_insns += b->marks.size();
+    ir::Exit e = ir::interpret(*b, st);
+    fc.inst = nullptr;
+    prev = b;
+    prev_edge = -1;
+    switch (e.kind) {
+      case ir::ExitKind::Jump:
+      case ir::ExitKind::Call:
+        b->edge_taken.inc();
+        prev_edge = 0;
+        break;
+      case ir::ExitKind::Branch:
+        if (e.taken) b->edge_taken.inc(); else b->edge_fallthru.inc();
+        prev_edge = e.taken ? 0 : 1;
+        break;
+      case ir::ExitKind::Indirect:
+        break;
+      case ir::ExitKind::Syscall: {
+        st.rip = e.next;
+        auto t0 = std::chrono::steady_clock::now();
+        SyscallOutcome o = syscall(st);
+        syscall_time += secs(t0, std::chrono::steady_clock::now());
+        stats_.syscalls++;
+        if (o.exit) {
+          res.how = RunResult::Exited;
+          res.status = o.status;
+          fc.jb = nullptr;
+          stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
+          stats_.syscall_seconds = syscall_time;
+          return res;
+        }
+        e.next = st.rip;  // the syscall layer may redirect (rt_sigreturn, execve)
+        prev = nullptr;
+        break;
+      }
+      case ir::ExitKind::Trap: {
+        // Instructions before the trapping one did run; the trapping one did not.
+        st.rip = e.next;
+        res.how = RunResult::Signaled;
+        res.signal = st.trap_signal;
+        res.pc = e.next;
+        res.fault_addr = st.trap_addr;
+        auto it = diagnostics_.find(b->pc);
+        char buf[200];
+        if (it != diagnostics_.end() && st.trap_signal == SIGILL) {
+          res.message = it->second;
+        } else if (st.trap_signal == SIGSEGV && b->pc_of_inst(b->insts.size() - 1) == e.next &&
+                   b->terminator().op == ir::Op::ExitTrap && b->terminator().imm2) {
+          snprintf(buf, sizeof buf, "guest jumped to unmapped or non-executable address 0x%llx",
+                   static_cast<unsigned long long>(st.trap_addr));
+          res.message = buf;
+        } else {
+          snprintf(buf, sizeof buf, "guest %s at pc 0x%llx", strsignal(st.trap_signal), static_cast<unsigned long long>(e.next));
+          res.message = buf;
+        }
+        fc.jb = nullptr;
+        stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
+        stats_.syscall_seconds = syscall_time;
+        return res;
+      }
+      case ir::ExitKind::Halt:
+        break;
+    }
+    pc = e.next;
+  }
+}
+
+void Dispatcher::print_stats(FILE* out) const {
+  const Stats& s = stats_;
+  double mips = s.interp_seconds > 0 ? s.guest_insns / s.interp_seconds / 1e6 : 0;
+  fprintf(out, "retrace stats:\n");
+  fprintf(out, "  guest instructions   %llu\n", static_cast<unsigned long long>(s.guest_insns));
+  fprintf(out, "  blocks executed      %llu\n", static_cast<unsigned long long>(s.blocks_run));
+  fprintf(out, "  blocks decoded       %llu (%llu IR insts)\n", static_cast<unsigned long long>(s.blocks_decoded),
+          static_cast<unsigned long long>(s.ir_insts));
+  fprintf(out, "  syscalls             %llu\n", static_cast<unsigned long long>(s.syscalls));
+  fprintf(out, "  time: decode %.3fs  interpreter %.3fs  syscalls %.3fs  (%.1f M guest insns/s interpreted)\n",
+          s.decode_seconds, s.interp_seconds - s.decode_seconds, s.syscall_seconds, mips);
+}
+
+}  // namespace retrace::rt

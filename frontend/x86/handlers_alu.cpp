@@ -1,20 +1,108 @@
-// Handlers: alu group (see handlers.def).
+// Handlers: integer ALU (add adc sub sbb and or xor cmp test inc dec neg not).
+//
+// Flag-setting forms use the fused lazy-flag ops (AddF, SubF, ...); the deadflags pass
+// downgrades them when a later instruction overwrites the flags unread. `lock` forms with
+// a memory destination use AtomicRMW and recompute the flags from the old value.
 #include "frontend/x86/context.h"
 
 namespace retrace::x86 {
+namespace {
 
-bool h_add(Ctx&) { return false; }
-bool h_adc(Ctx&) { return false; }
-bool h_sub(Ctx&) { return false; }
-bool h_sbb(Ctx&) { return false; }
-bool h_and(Ctx&) { return false; }
-bool h_or(Ctx&) { return false; }
-bool h_xor(Ctx&) { return false; }
-bool h_cmp(Ctx&) { return false; }
-bool h_test(Ctx&) { return false; }
-bool h_inc(Ctx&) { return false; }
-bool h_dec(Ctx&) { return false; }
-bool h_neg(Ctx&) { return false; }
-bool h_not(Ctx&) { return false; }
+bool atomic_form(Ctx& c) { return c.lock() && c.is_mem(0); }
+
+// op0 = op0 OP op1, flags from OP.
+bool binop(Ctx& c, Op flag_op, ir::AtomicOp aop, bool has_atomic, bool write_back = true) {
+  if (c.nops() < 2) return false;
+  Type t = c.type(0);
+  if (atomic_form(c) && write_back) {
+    if (!has_atomic) return false;
+    Slot src = c.read_as(1, t);
+    Slot old = c.emit(Op::AtomicRMW, t, c.addr(0), src, ir::kNoSlot, 0, static_cast<uint8_t>(aop));
+    c.emit(flag_op, t, old, src);  // same flags as the non-atomic form
+    return true;
+  }
+  Slot a = c.read(0);
+  Slot b = c.read_as(1, t);
+  Slot r = c.emit(flag_op, t, a, b);
+  if (write_back) c.write(0, r);
+  return true;
+}
+
+bool carry_op(Ctx& c, Op flag_op) {
+  if (c.nops() < 2) return false;
+  Type t = c.type(0);
+  Slot a = c.read(0);
+  Slot b = c.read_as(1, t);
+  Slot cf = c.emit(Op::GetCF, Type::I1);
+  Slot r = c.emit(flag_op, t, a, b, cf);
+  if (c.is_mem(0) && c.lock()) {
+    // lock adc/sbb: retry-free CAS would need a loop; do the locked store with CmpXchg on
+    // the value read, which is atomic with respect to that value.
+    c.emit(Op::CmpXchg, t, c.addr(0), a, r);
+    return true;
+  }
+  c.write(0, r);
+  return true;
+}
+
+bool incdec(Ctx& c, bool inc) {
+  Type t = c.type(0);
+  if (atomic_form(c)) {
+    Slot one = c.konst(t, 1);
+    Slot old = c.emit(Op::AtomicRMW, t, c.addr(0), one, ir::kNoSlot, 0,
+                      static_cast<uint8_t>(inc ? ir::AtomicOp::Add : ir::AtomicOp::Sub));
+    c.emit(inc ? Op::IncF : Op::DecF, t, old);
+    return true;
+  }
+  Slot r = c.emit(inc ? Op::IncF : Op::DecF, t, c.read(0));
+  c.write(0, r);
+  return true;
+}
+
+}  // namespace
+
+bool h_add(Ctx& c) { return binop(c, Op::AddF, ir::AtomicOp::Add, true); }
+bool h_sub(Ctx& c) { return binop(c, Op::SubF, ir::AtomicOp::Sub, true); }
+bool h_and(Ctx& c) { return binop(c, Op::AndF, ir::AtomicOp::And, true); }
+bool h_or(Ctx& c) { return binop(c, Op::OrF, ir::AtomicOp::Or, true); }
+bool h_xor(Ctx& c) {
+  // xor r, r is the zeroing idiom: no load of the old value is needed.
+  if (c.is_reg(0) && c.is_reg(1) && c.ops[0].reg.value == c.ops[1].reg.value) {
+    Type t = c.type(0);
+    Slot z = c.konst(t, 0);
+    Slot r = c.emit(Op::XorF, t, z, z);
+    c.write(0, r);
+    return true;
+  }
+  return binop(c, Op::XorF, ir::AtomicOp::Xor, true);
+}
+bool h_cmp(Ctx& c) { return binop(c, Op::SubF, ir::AtomicOp::Sub, false, false); }
+bool h_test(Ctx& c) { return binop(c, Op::AndF, ir::AtomicOp::And, false, false); }
+bool h_adc(Ctx& c) { return carry_op(c, Op::AdcF); }
+bool h_sbb(Ctx& c) { return carry_op(c, Op::SbbF); }
+bool h_inc(Ctx& c) { return incdec(c, true); }
+bool h_dec(Ctx& c) { return incdec(c, false); }
+
+bool h_neg(Ctx& c) {
+  Type t = c.type(0);
+  Slot a = c.read(0);
+  Slot r = c.emit(Op::NegF, t, a);
+  if (c.is_mem(0) && c.lock()) {
+    c.emit(Op::CmpXchg, t, c.addr(0), a, r);
+    return true;
+  }
+  c.write(0, r);
+  return true;
+}
+
+bool h_not(Ctx& c) {
+  Type t = c.type(0);
+  if (atomic_form(c)) {
+    c.emit(Op::AtomicRMW, t, c.addr(0), c.konst(t, ~0ull), ir::kNoSlot, 0, static_cast<uint8_t>(ir::AtomicOp::Xor));
+    return true;
+  }
+  c.write(0, c.emit(Op::Not, t, c.read(0)));
+  return true;
+}
 
 }  // namespace retrace::x86

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# retrace quick start, step 1: install what is missing (Debian packages only), build into
+# build/ (the program lands at build/retrace), then run a real program under translation.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(g++ cmake ninja-build pkg-config python3 nasm binutils
+          libzydis-dev libasmjit-dev libcapstone-dev libtbb-dev libgtest-dev
+          qemu-user valgrind busybox-static)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+cmake --build build -j2
+
+echo
+echo "setup: demo — an integer-loop guest, natively and under retrace (interpreter tier):"
+guest=build/bench/guests/intloop
+echo "  native:  $("$guest" 2000000)"
+echo "  retrace: $(build/retrace run --tier=interp -- "$guest" 2000000)"
+build/retrace run --stats -- "$guest" 2000000 > /dev/null
