@@ -20,8 +20,12 @@ namespace {
 inline uint64_t sx(uint64_t v, unsigned w) {
   return w >= 64 ? v : static_cast<uint64_t>(static_cast<int64_t>(v << (64 - w)) >> (64 - w));
 }
-inline uint64_t mask(Type t) { return type_mask(t); }
-inline unsigned bits(Type t) { return type_bits(t); }
+// Width tables indexed by Type (a lookup, not a switch, on the hot path).
+constexpr uint64_t kMaskOf[] = {0, 1, 0xff, 0xffff, 0xffffffff, ~0ull, 0xffffffff, ~0ull, ~0ull, ~0ull};
+constexpr uint8_t kBitsOf[] = {0, 1, 8, 16, 32, 64, 32, 64, 128, 64};
+static_assert(sizeof(kMaskOf) / sizeof(kMaskOf[0]) == static_cast<unsigned>(Type::Addr) + 1);
+inline uint64_t mask(Type t) { return kMaskOf[static_cast<unsigned>(t)]; }
+inline unsigned bits(Type t) { return kBitsOf[static_cast<unsigned>(t)]; }
 inline unsigned shift_count(uint64_t c, unsigned w) { return static_cast<unsigned>(c & (w == 64 ? 63 : 31)); }
 
 inline uint64_t load(uint64_t addr, Type t) {
@@ -471,7 +475,28 @@ L_SetFlags: {
   NEXT;
 }
 L_GetCF: v[I.dst] = compute_cf(v[kSlotCcOp], v[kSlotCcDst], v[kSlotCcSrc1], v[kSlotCcSrc2]); NEXT;
-L_Cond: v[I.dst] = eval_cond(I.aux, v[kSlotCcOp], v[kSlotCcDst], v[kSlotCcSrc1], v[kSlotCcSrc2]); NEXT;
+L_Cond: {
+  // Inline fast path for the commonest producer: a 64-bit or 32-bit cmp/sub.
+  const uint64_t op = v[kSlotCcOp];
+  if (op == cc_op(CcKind::Sub, Type::I64)) {
+    uint64_t a = v[kSlotCcSrc1], b = v[kSlotCcSrc2];
+    switch (I.aux) {  // Cc values; A and B are operand macros here
+      case 4: v[I.dst] = a == b; NEXT;
+      case 5: v[I.dst] = a != b; NEXT;
+      case 2: v[I.dst] = a < b; NEXT;
+      case 3: v[I.dst] = a >= b; NEXT;
+      case 6: v[I.dst] = a <= b; NEXT;
+      case 7: v[I.dst] = a > b; NEXT;
+      case 12: v[I.dst] = static_cast<int64_t>(a) < static_cast<int64_t>(b); NEXT;
+      case 13: v[I.dst] = static_cast<int64_t>(a) >= static_cast<int64_t>(b); NEXT;
+      case 14: v[I.dst] = static_cast<int64_t>(a) <= static_cast<int64_t>(b); NEXT;
+      case 15: v[I.dst] = static_cast<int64_t>(a) > static_cast<int64_t>(b); NEXT;
+      default: break;
+    }
+  }
+  v[I.dst] = eval_cond(I.aux, op, v[kSlotCcDst], v[kSlotCcSrc1], v[kSlotCcSrc2]);
+  NEXT;
+}
 
 L_Addr: v[I.dst] = (A + (B << I.aux) + I.imm) & M; NEXT;
 L_Load: GUARD; v[I.dst] = load(A + I.imm, I.type); NEXT;

@@ -120,8 +120,15 @@ bool h_cmpxchg(Ctx& c) {
   c.emit(Op::SubF, t, acc, old);
   Slot eq = c.emit(Op::CmpEq, t, acc, old);
   if (!c.is_mem(0)) {
-    // The destination register is written either way (src on success, itself on failure).
-    c.write(0, c.emit(Op::Select, t, src, old, eq));
+    // Register destination: written (src) only on success; on failure it is left alone,
+    // upper half included (measured on hardware: tests/asm/data/cmpxchg).
+    if (t == Type::I32) {
+      Slot d = Ctx::gpr_slot(c.ops[0].reg.value);
+      Slot src32 = c.emit(Op::Mov, Type::I32, src);
+      c.emit_to(d, Op::Select, Type::I64, src32, d, eq);
+    } else {
+      c.write(0, c.emit(Op::Select, t, src, old, eq));
+    }
   }
   // On failure the accumulator receives the old value; on success it is not written (a
   // 32-bit cmpxchg that succeeds keeps rax's upper half).

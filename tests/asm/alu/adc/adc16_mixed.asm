@@ -1,0 +1,10 @@
+; adc 16-bit, case mixed: a=0x7e5c b=0x9c3a, flags before=0x8d5, form acc
+; adc ax, 0x9c3a
+; EXPECT rax=0xa5a5a5a5a5a51a97
+; EXPECT flags=CF,AF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a57e5c
+    push 0x8d5
+    popfq
+    adc ax, 0x9c3a
+%include "epilogue.inc"

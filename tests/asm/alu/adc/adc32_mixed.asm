@@ -1,0 +1,10 @@
+; adc 32-bit, case mixed: a=0x12345678 b=0x8765fedc, flags before=0x8d5, form acc
+; adc eax, 0x8765fedc
+; EXPECT rax=0x999a5555
+; EXPECT flags=PF,AF,SF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a512345678
+    push 0x8d5
+    popfq
+    adc eax, 0x8765fedc
+%include "epilogue.inc"

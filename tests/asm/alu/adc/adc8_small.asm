@@ -1,0 +1,8 @@
+; adc 8-bit, case small: a=0x1 b=0x2, flags before=0x0, form ri
+; adc r11b, 0x2
+; EXPECT r11=0xa5a5a5a5a5a5a503
+; EXPECT flags=PF
+%include "prologue.inc"
+    mov r11, 0xa5a5a5a5a5a5a501
+    adc r11b, 0x2
+%include "epilogue.inc"

@@ -1,0 +1,14 @@
+; add 64-bit, case carry_in: a=0xffffffffffffffff b=0x0, flags before=0x1, form lock_mr
+; lock add qword [scratch], rbx
+; EXPECT rax=0xffffffffffffffff
+; EXPECT rbx=0x0
+; EXPECT mem[0]=0xffffffffffffffff
+; EXPECT flags=PF,SF
+%include "prologue.inc"
+    mov rax, 0xffffffffffffffff
+    mov [scratch], rax
+    mov rbx, 0x0
+    push 0x1
+    popfq
+    lock add qword [scratch], rbx
+%include "epilogue.inc"

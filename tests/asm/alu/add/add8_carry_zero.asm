@@ -1,0 +1,14 @@
+; add 8-bit, case carry_zero: a=0xff b=0x1, flags before=0x8d5, form mr
+; add byte [scratch], dl
+; EXPECT rax=0xa5a5a5a5a5a5a5ff
+; EXPECT rdx=0x5a5a5a5a5a5a5a01
+; EXPECT mem[0]=0xa5a5a5a5a5a5a500
+; EXPECT flags=CF,PF,AF,ZF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5a5ff
+    mov [scratch], rax
+    mov rdx, 0x5a5a5a5a5a5a5a01
+    push 0x8d5
+    popfq
+    add byte [scratch], dl
+%include "epilogue.inc"

@@ -1,0 +1,10 @@
+; add 8-bit, case mixed: a=0x5c b=0x3a, flags before=0x8d5, form acc
+; add al, 0x3a
+; EXPECT rax=0xa5a5a5a5a5a5a596
+; EXPECT flags=PF,AF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5a55c
+    push 0x8d5
+    popfq
+    add al, 0x3a
+%include "epilogue.inc"

@@ -1,0 +1,11 @@
+; and 16-bit, case mixed: a=0x7e5c b=0x9c3a, flags before=0x8d5, form acc
+; and ax, 0x9c3a
+; EXPECT rax=0xa5a5a5a5a5a51c18
+; EXPECT flags=PF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a57e5c
+    push 0x8d5
+    popfq
+    and ax, 0x9c3a
+%include "epilogue.inc"

@@ -1,0 +1,9 @@
+; inc 16-bit, case small: a=0x5, flags before=0x0, form lock_m
+; lock inc word [scratch + 16]
+; EXPECT rax=0xa5a5a5a5a5a50005 mem[16]=0xa5a5a5a5a5a50006
+; EXPECT flags=PF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a50005
+    mov [scratch + 16], rax
+    lock inc word [scratch + 16]
+%include "epilogue.inc"

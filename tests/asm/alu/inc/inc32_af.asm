@@ -1,0 +1,11 @@
+; inc 32-bit, case af: a=0xf, flags before=0x1, form lock_m
+; lock inc dword [scratch + 16]
+; EXPECT rax=0xa5a5a5a50000000f mem[16]=0xa5a5a5a500000010
+; EXPECT flags=CF,AF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a50000000f
+    mov [scratch + 16], rax
+    push 0x1
+    popfq
+    lock inc dword [scratch + 16]
+%include "epilogue.inc"

@@ -1,0 +1,11 @@
+; neg 32-bit, case zero: a=0x0, flags before=0x8d5, form lock_m
+; lock neg dword [scratch + 16]
+; EXPECT rax=0xa5a5a5a500000000 mem[16]=0xa5a5a5a500000000
+; EXPECT flags=PF,ZF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a500000000
+    mov [scratch + 16], rax
+    push 0x8d5
+    popfq
+    lock neg dword [scratch + 16]
+%include "epilogue.inc"

@@ -1,0 +1,11 @@
+; or 16-bit, case all_ones: a=0xffff b=0xffff, flags before=0x0, form mi
+; or word [scratch], 0xffff
+; EXPECT rax=0xa5a5a5a5a5a5ffff
+; EXPECT mem[0]=0xa5a5a5a5a5a5ffff
+; EXPECT flags=PF,SF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5ffff
+    mov [scratch], rax
+    or word [scratch], 0xffff
+%include "epilogue.inc"

@@ -1,0 +1,11 @@
+; or 32-bit, case mixed: a=0x12345678 b=0x8765fedc, flags before=0x8d5, form acc
+; or eax, 0x8765fedc
+; EXPECT rax=0x9775fefc
+; EXPECT flags=PF,SF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a512345678
+    push 0x8d5
+    popfq
+    or eax, 0x8765fedc
+%include "epilogue.inc"

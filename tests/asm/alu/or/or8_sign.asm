@@ -1,0 +1,14 @@
+; or 8-bit, case sign: a=0xff b=0x80, flags before=0x8d5, form rm
+; or bl, byte [scratch + 8]
+; EXPECT rax=0x5a5a5a5a5a5a5a80 mem[8]=0x5a5a5a5a5a5a5a80
+; EXPECT rbx=0xa5a5a5a5a5a5a5ff
+; EXPECT flags=PF,SF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rbx, 0xa5a5a5a5a5a5a5ff
+    mov rax, 0x5a5a5a5a5a5a5a80
+    mov [scratch + 8], rax
+    push 0x8d5
+    popfq
+    or bl, byte [scratch + 8]
+%include "epilogue.inc"

@@ -1,0 +1,13 @@
+; or 8-bit, case zero: a=0xf0 b=0xf, flags before=0x0, form mr
+; or byte [scratch], dl
+; EXPECT rax=0xa5a5a5a5a5a5a5f0
+; EXPECT rdx=0x5a5a5a5a5a5a5a0f
+; EXPECT mem[0]=0xa5a5a5a5a5a5a5ff
+; EXPECT flags=PF,SF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5a5f0
+    mov [scratch], rax
+    mov rdx, 0x5a5a5a5a5a5a5a0f
+    or byte [scratch], dl
+%include "epilogue.inc"

@@ -1,0 +1,10 @@
+; sbb 32-bit, case mixed: a=0x12345678 b=0x8765fedc, flags before=0x8d5, form acc
+; sbb eax, 0x8765fedc
+; EXPECT rax=0x8ace579b
+; EXPECT flags=CF,AF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a512345678
+    push 0x8d5
+    popfq
+    sbb eax, 0x8765fedc
+%include "epilogue.inc"

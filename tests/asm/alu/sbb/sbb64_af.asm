@@ -1,0 +1,10 @@
+; sbb 64-bit, case af: a=0x10 b=0x1, flags before=0x0, form mi
+; sbb qword [scratch], 1
+; EXPECT rax=0x10
+; EXPECT mem[0]=0xf
+; EXPECT flags=PF,AF
+%include "prologue.inc"
+    mov rax, 0x10
+    mov [scratch], rax
+    sbb qword [scratch], 1
+%include "epilogue.inc"

@@ -1,0 +1,14 @@
+; sbb 64-bit, case borrow_in: a=0x1 b=0x0, flags before=0x1, form lock_mr
+; lock sbb qword [scratch], rbx
+; EXPECT rax=0x1
+; EXPECT rbx=0x0
+; EXPECT mem[0]=0x0
+; EXPECT flags=PF,ZF
+%include "prologue.inc"
+    mov rax, 0x1
+    mov [scratch], rax
+    mov rbx, 0x0
+    push 0x1
+    popfq
+    lock sbb qword [scratch], rbx
+%include "epilogue.inc"

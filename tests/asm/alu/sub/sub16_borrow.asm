@@ -1,0 +1,8 @@
+; sub 16-bit, case borrow: a=0x0 b=0x1, flags before=0x0, form acc
+; sub ax, 0x1
+; EXPECT rax=0xa5a5a5a5a5a5ffff
+; EXPECT flags=CF,PF,AF,SF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a50000
+    sub ax, 0x1
+%include "epilogue.inc"

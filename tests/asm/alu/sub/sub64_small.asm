@@ -1,0 +1,8 @@
+; sub 64-bit, case small: a=0x5 b=0x3, flags before=0x0, form ri
+; sub r11, 3
+; EXPECT r11=0x2
+; EXPECT flags=
+%include "prologue.inc"
+    mov r11, 0x5
+    sub r11, 3
+%include "epilogue.inc"

@@ -1,0 +1,14 @@
+; sub 8-bit, case borrow_in: a=0x1 b=0x0, flags before=0x1, form lock_mr
+; lock sub byte [scratch], bl
+; EXPECT rax=0xa5a5a5a5a5a5a501
+; EXPECT rbx=0x5a5a5a5a5a5a5a00
+; EXPECT mem[0]=0xa5a5a5a5a5a5a501
+; EXPECT flags=
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5a501
+    mov [scratch], rax
+    mov rbx, 0x5a5a5a5a5a5a5a00
+    push 0x1
+    popfq
+    lock sub byte [scratch], bl
+%include "epilogue.inc"

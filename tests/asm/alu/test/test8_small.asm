@@ -1,0 +1,11 @@
+; test 8-bit, case small: a=0xc b=0xa, flags before=0x8d5, form ri
+; test r11b, 0xa
+; EXPECT r11=0xa5a5a5a5a5a5a50c
+; EXPECT flags=
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov r11, 0xa5a5a5a5a5a5a50c
+    push 0x8d5
+    popfq
+    test r11b, 0xa
+%include "epilogue.inc"

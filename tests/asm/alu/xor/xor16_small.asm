@@ -1,0 +1,15 @@
+; xor 16-bit, case small: a=0xc b=0xa, flags before=0x8d5, form mr
+; xor word [scratch], r10w
+; EXPECT rax=0xa5a5a5a5a5a5000c
+; EXPECT r10=0x5a5a5a5a5a5a000a
+; EXPECT mem[0]=0xa5a5a5a5a5a50006
+; EXPECT flags=PF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5000c
+    mov [scratch], rax
+    mov r10, 0x5a5a5a5a5a5a000a
+    push 0x8d5
+    popfq
+    xor word [scratch], r10w
+%include "epilogue.inc"

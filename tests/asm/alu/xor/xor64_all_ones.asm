@@ -1,0 +1,9 @@
+; xor 64-bit, case all_ones: a=0xffffffffffffffff b=0xffffffffffffffff, flags before=0x0, form acc
+; xor rax, -1
+; EXPECT rax=0x0
+; EXPECT flags=PF,ZF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xffffffffffffffff
+    xor rax, -1
+%include "epilogue.inc"

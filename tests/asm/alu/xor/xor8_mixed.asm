@@ -1,0 +1,11 @@
+; xor 8-bit, case mixed: a=0x5c b=0x3a, flags before=0x8d5, form acc
+; xor al, 0x3a
+; EXPECT rax=0xa5a5a5a5a5a5a566
+; EXPECT flags=PF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a5a55c
+    push 0x8d5
+    popfq
+    xor al, 0x3a
+%include "epilogue.inc"

@@ -1,0 +1,11 @@
+; xor 8-bit, case small: a=0xc b=0xa, flags before=0x8d5, form ri
+; xor r11b, 0xa
+; EXPECT r11=0xa5a5a5a5a5a5a506
+; EXPECT flags=PF
+; EXPECT-FLAGS-MASK CF,PF,ZF,SF,OF
+%include "prologue.inc"
+    mov r11, 0xa5a5a5a5a5a5a50c
+    push 0x8d5
+    popfq
+    xor r11b, 0xa
+%include "epilogue.inc"

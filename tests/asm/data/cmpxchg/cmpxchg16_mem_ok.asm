@@ -1,0 +1,12 @@
+; cmpxchg 16-bit, mem destination, accumulator and destination equal: destination <- source, ZF=1;
+; flags as for cmp accumulator, destination.
+; EXPECT mem[0]=0x3c3c3c3c3c3c1234 rbx=0x3c3c3c3c3c3c8001
+; EXPECT rax=0xa5a5a5a5a5a58001 rcx=0x5a5a5a5a5a5a1234
+; EXPECT flags=PF,ZF
+%include "prologue.inc"
+    mov rax, 0xa5a5a5a5a5a58001
+    mov rcx, 0x5a5a5a5a5a5a1234
+    mov rbx, 0x3c3c3c3c3c3c8001
+    mov [scratch], rbx
+    lock cmpxchg word [scratch], cx
+%include "epilogue.inc"

@@ -1,0 +1,119 @@
+; setnl (true when SF=OF) over all 32 CF/PF/ZF/SF/OF states: byte i of scratch
+; is the result for state i (bit0 CF, bit1 PF, bit2 ZF, bit3 SF, bit4 OF); then register forms
+; (low byte, high byte, REX byte) keep the other bits; setcc leaves flags alone.
+; EXPECT mem[0]=0x0101010101010101
+; EXPECT mem[8]=0x0000000000000000
+; EXPECT mem[16]=0x0000000000000000
+; EXPECT mem[24]=0x0101010101010101
+; EXPECT rax=0xffffffffffffff01 r9=0xffffffffffffff01 rbx=0xffffffffffff00ff rsi=0xffffffffffffff00
+; EXPECT flags=SF
+%include "prologue.inc"
+    push 0x0
+    popfq
+    setnl byte [scratch + 0]
+    push 0x1
+    popfq
+    setnl byte [scratch + 1]
+    push 0x4
+    popfq
+    setnl byte [scratch + 2]
+    push 0x5
+    popfq
+    setnl byte [scratch + 3]
+    push 0x40
+    popfq
+    setnl byte [scratch + 4]
+    push 0x41
+    popfq
+    setnl byte [scratch + 5]
+    push 0x44
+    popfq
+    setnl byte [scratch + 6]
+    push 0x45
+    popfq
+    setnl byte [scratch + 7]
+    push 0x80
+    popfq
+    setnl byte [scratch + 8]
+    push 0x81
+    popfq
+    setnl byte [scratch + 9]
+    push 0x84
+    popfq
+    setnl byte [scratch + 10]
+    push 0x85
+    popfq
+    setnl byte [scratch + 11]
+    push 0xc0
+    popfq
+    setnl byte [scratch + 12]
+    push 0xc1
+    popfq
+    setnl byte [scratch + 13]
+    push 0xc4
+    popfq
+    setnl byte [scratch + 14]
+    push 0xc5
+    popfq
+    setnl byte [scratch + 15]
+    push 0x800
+    popfq
+    setnl byte [scratch + 16]
+    push 0x801
+    popfq
+    setnl byte [scratch + 17]
+    push 0x804
+    popfq
+    setnl byte [scratch + 18]
+    push 0x805
+    popfq
+    setnl byte [scratch + 19]
+    push 0x840
+    popfq
+    setnl byte [scratch + 20]
+    push 0x841
+    popfq
+    setnl byte [scratch + 21]
+    push 0x844
+    popfq
+    setnl byte [scratch + 22]
+    push 0x845
+    popfq
+    setnl byte [scratch + 23]
+    push 0x880
+    popfq
+    setnl byte [scratch + 24]
+    push 0x881
+    popfq
+    setnl byte [scratch + 25]
+    push 0x884
+    popfq
+    setnl byte [scratch + 26]
+    push 0x885
+    popfq
+    setnl byte [scratch + 27]
+    push 0x8c0
+    popfq
+    setnl byte [scratch + 28]
+    push 0x8c1
+    popfq
+    setnl byte [scratch + 29]
+    push 0x8c4
+    popfq
+    setnl byte [scratch + 30]
+    push 0x8c5
+    popfq
+    setnl byte [scratch + 31]
+    mov rax, -1
+    mov rbx, -1
+    mov r9, -1
+    mov rsi, -1
+    push 0x0
+    popfq
+    setnl al
+    setnl r9b
+    push 0x80
+    popfq
+    setnl bh
+    setnl sil
+%include "epilogue.inc"
