@@ -389,6 +389,8 @@ L_DivS: {
   __int128 n = static_cast<__int128>((static_cast<unsigned __int128>(A & M) << w) | (B & M));
   if (w < 64) n = static_cast<int64_t>(sx(static_cast<uint64_t>(n), 2 * w));
   if (d == 0) goto div_fault;
+  // -2^127 / -1 overflows __int128 (undefined behaviour); x86 raises #DE for it anyway.
+  if (d == -1 && n == static_cast<__int128>(static_cast<unsigned __int128>(1) << 127)) goto div_fault;
   __int128 q = n / d;
   int64_t lo = -(static_cast<int64_t>(1) << (w - 1)) ;
   int64_t hi = static_cast<int64_t>((1ull << (w - 1)) - 1);
