@@ -10,6 +10,8 @@
 #include <x86intrin.h>
 
 #include "ir/flags.h"
+#include "ir/vecops.h"
+#include "ir/x87.h"
 
 namespace retrace::ir {
 
@@ -344,15 +346,29 @@ Exit interpret(const Block& blk, MachineState& st) {
 
   goto* kLabels[static_cast<unsigned>(ip->op)];
 
-L_Const: v[I.dst] = I.imm; NEXT;
-L_Mov: v[I.dst] = A & M; NEXT;
+L_Const:
+  v[I.dst] = I.imm;
+  if (I.type == Type::V128) v[I.dst + 1] = I.imm2;
+  NEXT;
+L_Mov:
+  if (I.type == Type::V128) { uint64_t lo = A, hi = v[I.a + 1]; v[I.dst] = lo; v[I.dst + 1] = hi; NEXT; }
+  v[I.dst] = A & M;
+  NEXT;
 L_Zext: v[I.dst] = A & mask(static_cast<Type>(I.aux)) & M; NEXT;
 L_Sext: v[I.dst] = sx(A & mask(static_cast<Type>(I.aux)), bits(static_cast<Type>(I.aux))) & M; NEXT;
 L_Merge8L: v[I.dst] = (A & ~0xffull) | (B & 0xff); NEXT;
 L_Merge8H: v[I.dst] = (A & ~0xff00ull) | ((B & 0xff) << 8); NEXT;
 L_Merge16: v[I.dst] = (A & ~0xffffull) | (B & 0xffff); NEXT;
 L_Extract8H: v[I.dst] = (A >> 8) & 0xff; NEXT;
-L_Select: v[I.dst] = ((C & 1) ? A : B) & M; NEXT;
+L_Select:
+  if (I.type == Type::V128) {
+    Slot from = (C & 1) ? I.a : I.b;
+    uint64_t lo = v[from], hi = v[from + 1];
+    v[I.dst] = lo; v[I.dst + 1] = hi;
+    NEXT;
+  }
+  v[I.dst] = ((C & 1) ? A : B) & M;
+  NEXT;
 
 L_Add: v[I.dst] = (A + B) & M; NEXT;
 L_Sub: v[I.dst] = (A - B) & M; NEXT;
@@ -501,8 +517,25 @@ L_Cond: {
 }
 
 L_Addr: v[I.dst] = (A + (B << I.aux) + I.imm) & M; NEXT;
-L_Load: GUARD; v[I.dst] = load(A + I.imm, I.type); NEXT;
-L_Store: GUARD; store(A + I.imm, I.type, B); NEXT;
+L_Load:
+  GUARD;
+  if (I.type == Type::V128) {
+    uint64_t p[2];
+    memcpy(p, reinterpret_cast<const void*>(A + I.imm), 16);
+    v[I.dst] = p[0]; v[I.dst + 1] = p[1];
+    NEXT;
+  }
+  v[I.dst] = load(A + I.imm, I.type);
+  NEXT;
+L_Store:
+  GUARD;
+  if (I.type == Type::V128) {
+    uint64_t p[2] = {B, v[I.b + 1]};
+    memcpy(reinterpret_cast<void*>(A + I.imm), p, 16);
+    NEXT;
+  }
+  store(A + I.imm, I.type, B);
+  NEXT;
 L_AtomicRMW: GUARD; v[I.dst] = do_atomic_rmw(A, I.type, static_cast<AtomicOp>(I.aux), B) & M; NEXT;
 L_CmpXchg: GUARD; v[I.dst] = do_cas(A, I.type, B, C) & M; NEXT;
 L_CmpXchg16: {
@@ -551,6 +584,43 @@ L_CvtF2SI: {
   double d = as_double(static_cast<Type>(I.aux), A);
   int64_t r = (std::isnan(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) ? INT64_MIN : static_cast<int64_t>(d);
   v[I.dst] = static_cast<uint64_t>(r) & M;
+  NEXT;
+}
+
+L_Vec: L_VecToInt: L_VecFlags: L_IntToVec: {
+  const VecOpInfo& vi = vec_info(static_cast<unsigned>(I.aux) | static_cast<unsigned>(I.aux2) << 8);
+  uint32_t host_mxcsr = 0;
+  if (vi.fp) {
+    host_mxcsr = _mm_getcsr();
+    _mm_setcsr(static_cast<uint32_t>(v[kSlotMxcsr]));
+  }
+  const uint8_t imm8 = static_cast<uint8_t>(I.imm);
+  const V128 bv = {B, v[I.b + 1]};
+  switch (I.op) {
+    case Op::Vec: {
+      V128 r = vi.v(V128{A, v[I.a + 1]}, bv, imm8);
+      v[I.dst] = r.lo; v[I.dst + 1] = r.hi;
+      break;
+    }
+    case Op::VecToInt: v[I.dst] = vi.i(V128{A, v[I.a + 1]}, bv, imm8) & M; break;
+    case Op::VecFlags: set_eager(v, vi.i(V128{A, v[I.a + 1]}, bv, imm8)); break;
+    default: {
+      V128 r = vi.x(A, bv, imm8);
+      v[I.dst] = r.lo; v[I.dst + 1] = r.hi;
+      break;
+    }
+  }
+  if (vi.fp) {
+    v[kSlotMxcsr] = _mm_getcsr();
+    _mm_setcsr(host_mxcsr);
+  }
+  NEXT;
+}
+L_X87: {
+  GUARD;
+  const X87OpInfo& xi = kX87Ops[static_cast<unsigned>(I.aux) | static_cast<unsigned>(I.aux2) << 8];
+  v[I.dst] = xi.fn(st, A, B, I.imm);
+  if (st.trap_signal) goto trap_here;
   NEXT;
 }
 

@@ -24,6 +24,9 @@ std::string slot_name(Slot s) {
   if (s == kNoSlot) return "_";
   if (s < 16) return std::string("%") + gpr[s];
   if (s < kSlotCtlFlags + 1) return std::string("%") + glob[s - 16];
+  if (s == kSlotMxcsr) return "%mxcsr";
+  if (s >= kSlotXmm && s < kFirstTemp)
+    return "%xmm" + std::to_string((s - kSlotXmm) / 2) + ((s - kSlotXmm) % 2 ? ".hi" : "");
   if (s < kFirstTemp) return "%g" + std::to_string(s);
   return "%t" + std::to_string(s - kFirstTemp);
 }
@@ -45,7 +48,7 @@ Slot Builder::temp(unsigned count) {
 
 Slot Builder::emit(Op op, Type t, Slot a, Slot b, Slot c, uint64_t imm, uint8_t aux, uint64_t imm2) {
   Slot dst = kNoSlot;
-  if (has(op, R)) dst = temp(has(op, R2) ? 2 : 1);
+  if (has(op, R)) dst = temp((has(op, R2) ? 2 : 1) * (t == Type::V128 ? 2 : 1));
   emit_to(dst, op, t, a, b, c, imm, aux, imm2);
   return dst;
 }
@@ -136,7 +139,7 @@ std::string verify(const Block& b) {
     if (has(in.op, prop::R)) {
       if (in.dst == kNoSlot || in.dst >= b.next_temp) return fail(i, "missing or out-of-range destination");
       if (in.dst == kSlotZero) return fail(i, "writes the constant-zero slot");
-      unsigned n = has(in.op, prop::R2) ? 2 : 1;
+      unsigned n = (has(in.op, prop::R2) ? 2 : 1) * (in.type == Type::V128 ? 2 : 1);
       for (unsigned k = 0; k < n; ++k) {
         Slot d = static_cast<Slot>(in.dst + k);
         if (is_temp(d)) {
@@ -150,7 +153,8 @@ std::string verify(const Block& b) {
     }
     if (in.op == Op::Addr && in.aux > 3) return fail(i, "address scale shift above 3");
     if (in.op == Op::Cond && in.aux > 15) return fail(i, "condition code above 15");
-    if ((in.op == Op::Load || in.op == Op::Store) && !is_int(in.type) && in.type != Type::F32 && in.type != Type::F64)
+    if ((in.op == Op::Load || in.op == Op::Store) && !is_int(in.type) && in.type != Type::F32 &&
+        in.type != Type::F64 && in.type != Type::V128)
       return fail(i, "memory access of a non-scalar type");
   }
   return {};

@@ -11,8 +11,11 @@
 //     17, 18    FS base, GS base                                         (globals)
 //     19 .. 22  lazy flags: cc_op, cc_dst, cc_src1, cc_src2            (globals)
 //     23        control flags: DF, IF, AC, ID and bit 1 of RFLAGS         (global)
-//     24 .. 31  reserved for later globals
-//     32 ..     temporaries of the current block, each defined exactly once (SSA)
+//     24        MXCSR                                                     (global)
+//     25 .. 30  segment bases es cs ss ds (PC guests), reserved
+//     32 .. 63  xmm0 .. xmm15, two slots each (low qword, high qword)     (globals)
+//     64 ..     temporaries of the current block, each defined exactly once (SSA);
+//               a v128 temporary takes two consecutive slots
 //
 // Guest registers are operands like temporaries (as QEMU TCG globals), so `add rax, rbx`
 // is one instruction `%rax:i64 = addf %rax, %rbx`. A value of type iN < i64 is kept
@@ -90,7 +93,11 @@ inline constexpr Slot kSlotCcDst = 20;
 inline constexpr Slot kSlotCcSrc1 = 21;
 inline constexpr Slot kSlotCcSrc2 = 22;
 inline constexpr Slot kSlotCtlFlags = 23;
-inline constexpr Slot kFirstTemp = 32;
+inline constexpr Slot kSlotMxcsr = 24;
+inline constexpr Slot kSlotSegBase = 25;  // es, cs, ss, ds bases for PC guests: 25..28
+inline constexpr Slot kSlotXmm = 32;      // xmm i occupies slots 32 + 2i (low), 33 + 2i (high)
+inline constexpr Slot xmm_slot(unsigned i) { return static_cast<Slot>(kSlotXmm + 2 * i); }
+inline constexpr Slot kFirstTemp = 64;
 inline constexpr unsigned kMaxTemps = 4096;
 inline constexpr unsigned kNumSlots = kFirstTemp + kMaxTemps;
 inline constexpr bool is_temp(Slot s) { return s >= kFirstTemp && s != kNoSlot; }
@@ -185,6 +192,12 @@ class Builder {
   // Appends an instruction writing an explicit destination (a guest register slot).
   void emit_to(Slot dst, Op op, Type t, Slot a = kNoSlot, Slot b = kNoSlot, Slot c = kNoSlot,
                uint64_t imm = 0, uint8_t aux = 0, uint64_t imm2 = 0);
+  // For ops naming a table row by a 16-bit id in aux | aux2 << 8 (Vec*, X87).
+  Slot emit_id(Op op, Type t, Slot a, Slot b, uint16_t id, uint64_t imm = 0) {
+    Slot d = emit(op, t, a, b, kNoSlot, imm, static_cast<uint8_t>(id & 0xff));
+    b_.insts.back().aux2 = static_cast<uint8_t>(id >> 8);
+    return d;
+  }
   Slot konst(Type t, uint64_t v) { return emit(Op::Const, t, kNoSlot, kNoSlot, kNoSlot, v & type_mask(t)); }
   void mark(uint64_t pc) { b_.marks.push_back({static_cast<uint32_t>(b_.insts.size()), pc}); }
   Block& block() { return b_; }

@@ -1,10 +1,401 @@
-// IR passes (placeholder: the pass list is empty until the passes land).
+// IR passes and the pass manager.
+//
+// Every pass is a pure function Block& -> bool (changed) that preserves the block's
+// meaning under the IR rules of ir.h. "Meaning" is what a later observer can see:
+//
+//   - the values of the global slots 0..31 at the exit, and the exit itself;
+//   - guest memory, ports and helpers, in program order;
+//   - the whole slot frame at any instruction that can trap (a TR op, and PortIn/PortOut
+//     and CallHelper, which can stop the block too): a guest signal handler sees the
+//     registers and flags as they were *before* the trapping guest instruction;
+//   - the lazy flags only as the RFLAGS status bits they stand for (compute_flags), not
+//     their raw slot values: cc_op/cc_dst/cc_src1/cc_src2 are a private encoding that is
+//     read only through RF ops (Cond, GetCF, GetFlags, adc, ...). AndF, for one, leaves
+//     cc_src1/cc_src2 stale because the Logic kind ignores them. A block that names a
+//     cc slot as an explicit operand or destination is left alone by deadflags.
+//
+// Temps (slots >= 32) are SSA and local to the block: they may be renamed, dropped or
+// added (new ones from Block::next_temp).
+//
+//   pass        what it does                                        typical win
+//   ---------   -------------------------------------------------   ---------------------
+//   fold        pure op over constants -> Const; Select on a        `mov rax, 5`, address
+//               constant condition -> Mov                          arithmetic on consts
+//   coalesce    %t = OP ..; %gpr = mov %t  ->  %gpr = OP ..         1 IR inst per ALU insn
+//   deadflags   flag writer overwritten before any flag reader ->   `add; sub; jcc`
+//               its flag-free twin (AddF -> Add, IncF -> Add+Const)
+//   dce         unused side-effect-free temps, to a fixed point     what the others leave
+//
+// Instructions are removed or inserted through rebuild(), which keeps Block::marks (the
+// first IR instruction of each guest instruction) pointing at the right place.
 #include "ir/passes.h"
+
+#include <optional>
 
 namespace retrace::ir {
 
+namespace {
+
+using namespace prop;
+
+inline bool is_cc_slot(Slot s) { return s >= kSlotCcOp && s <= kSlotCcSrc2; }
+
+// Operand slots an instruction reads explicitly.
+template <typename F>
+inline void for_each_operand(const Inst& in, F f) {
+  const unsigned n = info(in.op).nargs;
+  if (n > 0) f(in.a);
+  if (n > 1) f(in.b);
+  if (n > 2) f(in.c);
+}
+
+// Slots an op's result occupies from dst on: two for R2 ops, twice that for v128 values.
+inline unsigned result_slots(const Inst& in) {
+  if (!has(in.op, R) || in.dst == kNoSlot) return 0;
+  return (has(in.op, R2) ? 2u : 1u) * (in.type == Type::V128 ? 2u : 1u);
+}
+
+inline bool writes_dst(const Inst& in, Slot s) {
+  const unsigned n = result_slots(in);
+  return n && s >= in.dst && s < in.dst + n;
+}
+
+// Ops that stop the block with the frame visible to someone else: guest signal handlers
+// (TR, and PortIn/PortOut/CallHelper, which trap without being marked TR: no ports, or a
+// helper raising an exception), the next block (T), runtime helpers that get the whole
+// MachineState (CallHelper).
+inline bool observes_frame(const Inst& in) {
+  return has(in.op, TR) || has(in.op, T) || in.op == Op::PortIn || in.op == Op::PortOut ||
+         in.op == Op::CallHelper;
+}
+
+// Guest registers read or written by an op without naming them as operands.
+inline bool implicit_gpr_use(const Inst& in, Slot g) {
+  switch (in.op) {
+    case Op::String: return g == 0 || g == 1 || g == 6 || g == 7;     // rax rcx rsi rdi
+    case Op::Cpuid: case Op::CmpXchg16: return g <= 3;                  // rax rcx rdx rbx
+    case Op::Rdtsc: return g == 0 || g == 2;                             // rax rdx
+    case Op::CallHelper: return true;
+    default: return false;
+  }
+}
+
+// Rewrites b.insts: drops the instructions with kill[i] set and puts the instructions of
+// `before[i]` in front of old instruction i. Marks follow their instruction (a guest
+// instruction whose IR all went away keeps its mark, now sharing an index with the next).
+struct Edits {
+  explicit Edits(size_t n) : kill(n, 0), before(n) {}
+  std::vector<uint8_t> kill;
+  std::vector<std::vector<Inst>> before;
+  bool any = false;
+};
+
+void rebuild(Block& b, const Edits& e) {
+  const size_t n = b.insts.size();
+  std::vector<uint32_t> newpos(n + 1);
+  std::vector<Inst> out;
+  out.reserve(n + 4);
+  for (size_t i = 0; i < n; ++i) {
+    newpos[i] = static_cast<uint32_t>(out.size());
+    for (const Inst& x : e.before[i]) out.push_back(x);
+    if (!e.kill[i]) out.push_back(b.insts[i]);
+  }
+  newpos[n] = static_cast<uint32_t>(out.size());
+  for (auto& m : b.marks) m.first_inst = newpos[m.first_inst <= n ? m.first_inst : n];
+  b.insts = std::move(out);
+}
+
+std::vector<uint32_t> count_uses(const Block& b) {
+  std::vector<uint32_t> uses(b.next_temp, 0);
+  for (const Inst& in : b.insts)
+    for_each_operand(in, [&](Slot s) {
+      if (s < uses.size()) ++uses[s];
+    });
+  return uses;
+}
+
+// ---- coalesce ------------------------------------------------------------------------
+//
+//   %t7:i64 = addf %rax, %rbx        =>     %rax:i64 = addf %rax, %rbx
+//   %rax:i64 = mov %t7
+//
+// Legal when %t7 has no other use, and between the def and the mov nothing reads or
+// writes %rax (explicitly or implicitly) and nothing can observe the frame (a trap would
+// otherwise see %rax already updated). The def's value must be what the mov would have
+// written: Mov.i64 copies any i32/i64 result (i32 results are zero-extended in their
+// slot); Mov.i32 masks, so only an i32 def fits.
+
+bool result_fits(const Inst& d, Type mov_type) {
+  if (d.op == Op::Const) return true;  // imm is re-masked below
+  // Ops that do not mask their result to `type` (they are meant for i64 only).
+  if ((d.op == Op::Merge8L || d.op == Op::Merge8H || d.op == Op::Merge16) && d.type != Type::I64) return false;
+  if (mov_type == Type::I64) return d.type == Type::I32 || d.type == Type::I64 || d.type == Type::Addr;
+  if (mov_type == Type::I32) return d.type == Type::I32;
+  return false;
+}
+
+// GPRs and the FS/GS bases: globals no op reads or writes behind the IR's back except
+// the few implicit_gpr_use() knows. (xmm slots are read in pairs by v128 operands; the
+// flag and control slots have their own rules.)
+bool coalesce_target(Slot g) { return g < 16 || g == kSlotFsBase || g == kSlotGsBase; }
+
+bool coalesce_sweep(Block& b) {
+  const size_t n = b.insts.size();
+  std::vector<uint32_t> uses = count_uses(b);
+  constexpr uint32_t kNone = ~0u;
+  std::vector<uint32_t> def(b.next_temp, kNone);
+  for (size_t i = 0; i < n; ++i) {
+    const Inst& in = b.insts[i];
+    if (result_slots(in) == 1 && is_temp(in.dst) && in.dst < def.size()) def[in.dst] = static_cast<uint32_t>(i);
+  }
+  Edits e(n);
+  for (size_t j = 0; j < n; ++j) {
+    const Inst& mv = b.insts[j];
+    if (mv.op != Op::Mov || !coalesce_target(mv.dst) || !is_temp(mv.a) || mv.a >= def.size()) continue;
+    const Slot t = mv.a, g = mv.dst;
+    if (uses[t] != 1 || def[t] == kNone || def[t] >= j) continue;
+    const size_t i = def[t];
+    Inst& d = b.insts[i];
+    if (d.op == Op::CallHelper || !result_fits(d, mv.type)) continue;
+    bool clear = true;
+    for (size_t k = i + 1; k < j && clear; ++k) {
+      if (e.kill[k]) continue;
+      const Inst& x = b.insts[k];
+      if (observes_frame(x) || writes_dst(x, g) || implicit_gpr_use(x, g)) clear = false;
+      for_each_operand(x, [&](Slot s) { clear = clear && s != g; });
+    }
+    if (!clear) continue;
+    d.dst = g;
+    if (d.op == Op::Const) {
+      d.imm &= type_mask(mv.type);
+      d.type = mv.type;
+    }
+    e.kill[j] = 1;
+    e.any = true;
+  }
+  if (e.any) rebuild(b, e);
+  return e.any;
+}
+
+bool pass_coalesce(Block& b) {
+  bool changed = false;
+  while (coalesce_sweep(b)) changed = true;  // `%t2 = mov %t1; %rax = mov %t2` chains
+  return changed;
+}
+
+// ---- deadflags -----------------------------------------------------------------------
+//
+// Backward liveness of the flags state (one bit). Live at the exit (the next block may
+// read it) and at anything that can observe the frame. An op that fully defines the
+// status flags without reading them (AddF SubF AdcF SbbF AndF OrF XorF NegF SetCC
+// SetFlags) kills it. A flag writer whose flags are dead afterwards becomes its flag-free
+// twin, which computes the same value:
+//
+//   AddF SubF AndF OrF XorF -> Add Sub And Or Xor       NegF -> Neg
+//   ShlF ShrF SarF RolF RorF -> Shl Shr Sar Rol Ror     (their value never depends on
+//                                                        the flags they read)
+//   IncF DecF -> Const 1 + Add/Sub                      SetCC -> removed
+//
+// Converting a reader (IncF, ShlF, ...) also stops it reading, which is why the scan is
+// backward: `inc; inc; add` converts both incs.
+
+bool kills_flags(Op op) {
+  switch (op) {
+    case Op::AddF: case Op::SubF: case Op::AdcF: case Op::SbbF: case Op::AndF: case Op::OrF:
+    case Op::XorF: case Op::NegF: case Op::SetCC: case Op::SetFlags:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<Op> flag_free_twin(Op op) {
+  switch (op) {
+    case Op::AddF: return Op::Add;
+    case Op::SubF: return Op::Sub;
+    case Op::AndF: return Op::And;
+    case Op::OrF: return Op::Or;
+    case Op::XorF: return Op::Xor;
+    case Op::NegF: return Op::Neg;
+    case Op::ShlF: return Op::Shl;
+    case Op::ShrF: return Op::Shr;
+    case Op::SarF: return Op::Sar;
+    case Op::RolF: return Op::Rol;
+    case Op::RorF: return Op::Ror;
+    case Op::IncF: return Op::Add;
+    case Op::DecF: return Op::Sub;
+    default: return std::nullopt;
+  }
+}
+
+bool pass_deadflags(Block& b) {
+  const size_t n = b.insts.size();
+  for (const Inst& in : b.insts) {
+    bool raw = false;
+    for (unsigned k = 0; k < result_slots(in); ++k) raw = raw || is_cc_slot(static_cast<Slot>(in.dst + k));
+    for_each_operand(in, [&](Slot s) { raw = raw || is_cc_slot(s); });
+    if (raw) return false;  // the block handles the raw encoding itself: stay out
+  }
+  Edits e(n);
+  bool live = true;  // at the exit
+  for (size_t i = n; i-- > 0;) {
+    Inst& in = b.insts[i];
+    if (observes_frame(in)) { live = true; continue; }
+    const bool writes = has(in.op, F);
+    const bool reads = has(in.op, RF);
+    if (writes && !live) {
+      if (in.op == Op::SetCC) { e.kill[i] = 1; e.any = true; continue; }
+      std::optional<Op> twin = flag_free_twin(in.op);
+      if (twin) {
+        if (in.op == Op::IncF || in.op == Op::DecF) {
+          if (b.next_temp >= kNumSlots) { live = true; continue; }
+          Inst one;
+          one.op = Op::Const;
+          one.type = in.type;
+          one.dst = b.next_temp++;
+          one.imm = 1;
+          e.before[i].push_back(one);
+          in.b = one.dst;
+        }
+        in.op = *twin;
+        e.any = true;
+        continue;  // no longer touches the flags: liveness passes through unchanged
+      }
+    }
+    if (writes && kills_flags(in.op)) live = false;
+    if (reads) live = true;
+    if (writes && !kills_flags(in.op) && !reads) live = true;  // partial writer (none today)
+  }
+  if (e.any) rebuild(b, e);
+  return e.any;
+}
+
+// ---- dce -----------------------------------------------------------------------------
+//
+// One backward sweep reaches the fixed point: an instruction's operands are defined
+// before it, so their use counts drop before the sweep reaches their definitions.
+
+bool removable(const Inst& in) {
+  if (!has(in.op, R) || has(in.op, SE | T | F | M | TR)) return false;
+  return is_temp(in.dst);  // writes to global slots are never dead here
+}
+
+bool pass_dce(Block& b) {
+  const size_t n = b.insts.size();
+  std::vector<uint32_t> uses = count_uses(b);
+  auto used = [&](Slot s) { return s < uses.size() && uses[s] != 0; };
+  Edits e(n);
+  for (size_t i = n; i-- > 0;) {
+    const Inst& in = b.insts[i];
+    if (!removable(in)) continue;
+    bool live = false;
+    for (unsigned k = 0; k < result_slots(in); ++k) live = live || used(static_cast<Slot>(in.dst + k));
+    if (live) continue;
+    e.kill[i] = 1;
+    e.any = true;
+    for_each_operand(in, [&](Slot s) {
+      if (s < uses.size() && uses[s]) --uses[s];
+    });
+  }
+  if (e.any) rebuild(b, e);
+  return e.any;
+}
+
+// ---- fold ----------------------------------------------------------------------------
+//
+// Evaluates pure ops whose operands are all known constants (Const temps and the zero
+// slot), with exactly the interpreter's arithmetic (interp.cpp), and rewrites them to
+// Const. Only temps are tracked: a global's value is not known at block entry.
+
+inline uint64_t sx(uint64_t v, unsigned w) {
+  return w >= 64 ? v : static_cast<uint64_t>(static_cast<int64_t>(v << (64 - w)) >> (64 - w));
+}
+inline unsigned shift_count(uint64_t c, unsigned w) { return static_cast<unsigned>(c & (w == 64 ? 63 : 31)); }
+
+std::optional<uint64_t> eval_pure(const Inst& in, uint64_t A, uint64_t B) {
+  const uint64_t M = type_mask(in.type);
+  const unsigned W = type_bits(in.type);
+  if (!is_int(in.type) || W == 0) return std::nullopt;
+  switch (in.op) {
+    case Op::Mov: return A & M;
+    case Op::Zext: return A & type_mask(static_cast<Type>(in.aux)) & M;
+    case Op::Sext: {
+      const Type st = static_cast<Type>(in.aux);
+      return sx(A & type_mask(st), type_bits(st)) & M;
+    }
+    case Op::Add: return (A + B) & M;
+    case Op::Sub: return (A - B) & M;
+    case Op::Mul: return (A * B) & M;
+    case Op::And: return A & B & M;
+    case Op::Or: return (A | B) & M;
+    case Op::Xor: return (A ^ B) & M;
+    case Op::Not: return ~A & M;
+    case Op::Neg: return (0 - A) & M;
+    case Op::Shl: { unsigned c = shift_count(B, W); return (c >= 64 ? 0 : (A << c)) & M; }
+    case Op::Shr: return (A & M) >> shift_count(B, W);
+    case Op::Sar: return static_cast<uint64_t>(static_cast<int64_t>(sx(A & M, W)) >> shift_count(B, W)) & M;
+    case Op::CmpEq: return (A & M) == (B & M) ? 1 : 0;
+    case Op::CmpNe: return (A & M) != (B & M) ? 1 : 0;
+    case Op::CmpLtU: return (A & M) < (B & M) ? 1 : 0;
+    case Op::CmpLeU: return (A & M) <= (B & M) ? 1 : 0;
+    case Op::CmpLtS: return static_cast<int64_t>(sx(A & M, W)) < static_cast<int64_t>(sx(B & M, W)) ? 1 : 0;
+    case Op::CmpLeS: return static_cast<int64_t>(sx(A & M, W)) <= static_cast<int64_t>(sx(B & M, W)) ? 1 : 0;
+    case Op::Addr: return (A + (B << in.aux) + in.imm) & M;
+    default: return std::nullopt;
+  }
+}
+
+bool pass_fold(Block& b) {
+  std::vector<uint8_t> known(b.next_temp, 0);
+  std::vector<uint64_t> val(b.next_temp, 0);
+  auto konst = [&](Slot s, uint64_t& out) {
+    if (s == kSlotZero) { out = 0; return true; }
+    if (!is_temp(s) || s >= known.size() || !known[s]) return false;
+    out = val[s];
+    return true;
+  };
+  bool changed = false;
+  for (Inst& in : b.insts) {
+    if (in.op == Op::Select && is_int(in.type)) {
+      uint64_t c;
+      if (konst(in.c, c)) {
+        in.op = Op::Mov;
+        in.a = (c & 1) ? in.a : in.b;
+        in.b = in.c = kNoSlot;
+        changed = true;
+      }
+    }
+    if (in.op != Op::Const && has(in.op, R) && !has(in.op, SE | T | F | M | TR | R2)) {
+      const unsigned na = info(in.op).nargs;
+      uint64_t A = 0, B = 0;
+      bool all = na <= 2 && (na < 1 || konst(in.a, A)) && (na < 2 || konst(in.b, B));
+      std::optional<uint64_t> r = all ? eval_pure(in, A, B) : std::nullopt;
+      if (r) {
+        in.op = Op::Const;
+        in.a = in.b = in.c = kNoSlot;
+        in.aux = 0;
+        in.imm = *r;
+        in.imm2 = 0;
+        changed = true;
+      }
+    }
+    if (in.op == Op::Const && is_temp(in.dst) && in.dst < known.size()) {
+      known[in.dst] = 1;
+      val[in.dst] = in.imm;
+    }
+  }
+  return changed;
+}
+
+}  // namespace
+
 const std::vector<PassInfo>& all_passes() {
-  static const std::vector<PassInfo> passes;
+  static const std::vector<PassInfo> passes = {
+      {"fold", pass_fold, "fold pure ops over constants into Const (interpreter arithmetic)"},
+      {"coalesce", pass_coalesce, "write an op's result straight into the guest register a Mov copies it to"},
+      {"deadflags", pass_deadflags, "flag writers whose flags are overwritten before any reader lose their flags"},
+      {"dce", pass_dce, "remove side-effect-free instructions whose temps are never used"},
+  };
   return passes;
 }
 
@@ -18,7 +409,7 @@ std::string run_passes(Block& b, const std::vector<std::string>& names, bool ver
                        const std::function<void(const std::string&, const Block&)>& after) {
   for (const auto& n : names) {
     const PassInfo* p = find_pass(n);
-    if (!p) continue;
+    if (!p) return "unknown pass " + n;
     p->fn(b);
     if (verify) {
       std::string err = ir::verify(b);

@@ -12,11 +12,21 @@ namespace retrace::ir {
 
 struct PortIo;  // PC guests: port I/O callbacks (devices/ fills it)
 
+// x87 FPU state: 80-bit registers as host long double (same ISA, same precision).
+struct X87State {
+  long double st[8] = {};  // physical registers; st(i) is st[(top + i) & 7]
+  uint16_t fcw = 0x037f;   // control word: all exceptions masked, 64-bit precision, nearest
+  uint16_t fsw = 0;        // status word without TOP (TOP is kept in `top`)
+  uint16_t ftw = 0xffff;   // tag word: 11 = empty for every register
+  unsigned top = 0;
+  uint64_t last_ip = 0, last_dp = 0;
+  uint16_t last_opcode = 0;
+};
+
 struct alignas(64) MachineState {
   uint64_t slot[kNumSlots] = {};
   uint64_t rip = 0;
-  alignas(16) uint8_t xmm[16][16] = {};
-  uint32_t mxcsr = 0x1f80;
+  X87State x87;
 
   // Filled by the interpreter when a TR op raises a guest signal.
   int trap_signal = 0;
@@ -33,6 +43,7 @@ struct alignas(64) MachineState {
   MachineState() {
     slot[kSlotCtlFlags] = rflags::kFixed | rflags::IF;
     slot[kSlotCcOp] = cc_op(CcKind::Eager, Type::I64);
+    slot[kSlotMxcsr] = 0x1f80;
   }
 };
 

@@ -136,7 +136,8 @@ bool h_cmpxchg(Ctx& c) {
   if (t == Type::I32) {
     c.emit_to(rax, Op::Select, Type::I64, rax, old, eq);
   } else {
-    c.write_reg(acc_reg, old);  // equal on success, so writing it changes nothing
+    // Read the accumulator again: the destination may have been the accumulator itself.
+    c.write_reg(acc_reg, c.emit(Op::Select, t, c.read_reg(acc_reg), old, eq));
   }
   return true;
 }

@@ -1,0 +1,45 @@
+// The guest's initial stack, laid out as the kernel's create_elf_tables() does:
+//
+//   high ┌──────────────────────────────┐ stack top (end of the mapping)
+//        │ 8 zero bytes                 │
+//        │ AT_EXECFN string             │
+//        │ envp strings                 │
+//        │ argv strings                 │
+//        │ "x86_64" (AT_PLATFORM)       │
+//        │ 16 random bytes (AT_RANDOM)  │
+//        │ copy of the program headers  │ only if they are not in a loaded segment
+//        │ (padding to 16)              │
+//        │ auxv: (type, value) pairs    │ ... AT_NULL
+//        │ envp[0..n-1], NULL           │
+//        │ argv[0..argc-1], NULL        │
+//   rsp ►│ argc                         │ 16-byte aligned
+//        │        ...  8 MiB  ...       │
+//   low  │ guard page (PROT_NONE)       │
+//        └──────────────────────────────┘
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "runtime/elf_loader.h"
+
+namespace retrace::rt {
+
+inline constexpr uint64_t kGuestStackSize = 8ull << 20;
+
+struct StackSpec {
+  std::vector<std::string> argv;
+  std::vector<std::string> envp;
+  std::string execfn;        // AT_EXECFN: the program path as given
+  const LoadedImage* image;  // AT_PHDR/PHENT/PHNUM/ENTRY
+};
+
+struct GuestStack {
+  uint64_t lo = 0, hi = 0;  // the whole mapping, guard page included
+  uint64_t sp = 0;          // initial rsp (points at argc)
+};
+
+bool build_initial_stack(const StackSpec& spec, GuestStack& out, LoadError& err);
+
+}  // namespace retrace::rt

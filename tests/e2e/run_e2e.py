@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""End-to-end checks for `retrace run`.
+
+  run_e2e.py compare RETRACE [--opt=RETRACE_OPTION]... -- PROG [ARGS...]
+      Runs PROG natively and under retrace; stdout and the exit status (or terminating
+      signal) must be identical. Under retrace, stderr must be empty for a normal exit,
+      and exactly one line starting with "retrace: " when the program dies of a signal.
+
+  run_e2e.py expect RETRACE [--status=N] [--stdout-file=F] [--stderr-regex=RX] [--opt=...]
+                -- PROG [ARGS...]
+      Retrace only: exit status, stdout and stderr (RX must match all of it) must match (for behaviour a native run
+      cannot show, such as guarding retrace's own memory).
+
+  run_e2e.py bad-inputs RETRACE GOOD_ELF WORKDIR
+      Corrupt copies of GOOD_ELF and other non-programs: each must be refused with the
+      right status (126, or 127 when missing) and one stderr line naming the file.
+"""
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+
+TIMEOUT = 120
+
+
+def fail(msg):
+    print("FAIL: " + msg)
+    sys.exit(1)
+
+
+def run(cmd):
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        fail("timed out after %ds: %s" % (TIMEOUT, " ".join(cmd)))
+    return p
+
+
+def describe(rc):
+    return "killed by signal %d" % -rc if rc < 0 else "exit status %d" % rc
+
+
+def split_opts(argv):
+    if "--" not in argv:
+        fail("missing -- before the program")
+    i = argv.index("--")
+    return argv[:i], argv[i + 1:]
+
+
+def check_signal_stderr(err, rc):
+    lines = err.decode(errors="replace").splitlines()
+    if rc < 0:
+        if len(lines) != 1 or not lines[0].startswith("retrace: "):
+            fail("a guest killed by a signal must give one 'retrace: ' line on stderr, got:\n"
+                 + err.decode(errors="replace"))
+    elif lines:
+        fail("unexpected stderr from retrace:\n" + err.decode(errors="replace"))
+
+
+def cmd_compare(argv):
+    retrace = argv[0]
+    opts, prog = split_opts(argv[1:])
+    ropts = [o[len("--opt="):] for o in opts if o.startswith("--opt=")]
+    native = run(prog)
+    under = run([retrace, "run"] + ropts + ["--"] + prog)
+    if native.stdout != under.stdout:
+        import difflib
+        diff = difflib.unified_diff(native.stdout.decode(errors="replace").splitlines(),
+                                    under.stdout.decode(errors="replace").splitlines(),
+                                    "native", "retrace", lineterm="")
+        fail("stdout differs:\n" + "\n".join(diff) + "\nretrace stderr:\n"
+             + under.stderr.decode(errors="replace"))
+    if native.returncode != under.returncode:
+        fail("native: %s, retrace: %s\nretrace stderr:\n%s" % (
+            describe(native.returncode), describe(under.returncode),
+            under.stderr.decode(errors="replace")))
+    check_signal_stderr(under.stderr, under.returncode)
+    print("ok: %s (%s, %d bytes of stdout)" % (" ".join(prog), describe(native.returncode),
+                                               len(native.stdout)))
+
+
+def cmd_expect(argv):
+    retrace = argv[0]
+    opts, prog = split_opts(argv[1:])
+    status = None
+    want_out = None
+    stderr_rx = None
+    ropts = []
+    for o in opts:
+        if o.startswith("--status="):
+            status = int(o.split("=", 1)[1])
+        elif o.startswith("--stdout-file="):
+            with open(o.split("=", 1)[1], "rb") as f:
+                want_out = f.read()
+        elif o.startswith("--stderr-regex="):
+            stderr_rx = o.split("=", 1)[1]
+        elif o.startswith("--opt="):
+            ropts.append(o[len("--opt="):])
+    p = run([retrace, "run"] + ropts + ["--"] + prog)
+    if want_out is not None and p.stdout != want_out:
+        fail("stdout:\n%s\nexpected:\n%s\nstderr:\n%s" % (
+            p.stdout.decode(errors="replace"), want_out.decode(errors="replace"),
+            p.stderr.decode(errors="replace")))
+    if status is not None and p.returncode != status:
+        fail("%s, expected exit status %d\nstderr:\n%s" % (
+            describe(p.returncode), status, p.stderr.decode(errors="replace")))
+    if stderr_rx is None:
+        check_signal_stderr(p.stderr, p.returncode)
+    elif not re.fullmatch(stderr_rx, p.stderr.decode(errors="replace"), re.S):
+        fail("stderr does not match /%s/:\n%s" % (stderr_rx, p.stderr.decode(errors="replace")))
+    print("ok: %s" % " ".join(prog))
+
+
+def patched(src, dst, patches, truncate=None):
+    with open(src, "rb") as f:
+        data = bytearray(f.read())
+    for off, val in patches:
+        data[off:off + len(val)] = val
+    if truncate is not None:
+        data = data[:truncate]
+    with open(dst, "wb") as f:
+        f.write(data)
+    os.chmod(dst, 0o755)
+    return dst
+
+
+def cmd_bad_inputs(argv):
+    retrace, good, work, dynamic = argv[0], argv[1], argv[2], argv[3] if len(argv) > 3 else None
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    with open(good, "rb") as f:
+        elf = f.read()
+    phoff = struct.unpack_from("<Q", elf, 32)[0]
+    phnum = struct.unpack_from("<H", elf, 56)[0]
+    # The first PT_LOAD's p_filesz field (p_type 1), to make it reach past the end.
+    first_load = next(phoff + 56 * i for i in range(phnum)
+                      if struct.unpack_from("<I", elf, phoff + 56 * i)[0] == 1)
+
+    text = os.path.join(work, "text.txt")
+    with open(text, "w") as f:
+        f.write("this is not a program\n")
+    os.chmod(text, 0o755)
+    empty = os.path.join(work, "empty")
+    open(empty, "w").close()
+    os.chmod(empty, 0o755)
+
+    cases = [
+        # (name, path, status, regex the message after "retrace: PATH: " must match)
+        ("missing file", os.path.join(work, "does-not-exist"), 127, r"No such file or directory$"),
+        ("directory", work, 126, r"Is a directory$"),
+        ("text file", text, 126, r"not an ELF executable"),
+        ("empty file", empty, 126, r"not an ELF executable.*empty"),
+        ("truncated ELF", patched(good, os.path.join(work, "truncated"), [], truncate=100), 126,
+         r"program header table .* extends past end of file"),
+        ("truncated ELF header", patched(good, os.path.join(work, "truncated40"), [], truncate=40), 126,
+         r"truncated ELF header"),
+        ("wrong machine", patched(good, os.path.join(work, "wrong-machine"), [(18, b"\x03\x00")]), 126,
+         r"ELF machine is 3 \(i386\), not x86-64 \(e_machine at offset 0x12\)"),
+        ("aarch64", patched(good, os.path.join(work, "aarch64"), [(18, struct.pack("<H", 183))]), 126,
+         r"AArch64"),
+        ("32-bit ELF", patched(good, os.path.join(work, "elf32"), [(4, b"\x01")]), 126,
+         r"32-bit ELF .*offset 0x4"),
+        ("big-endian", patched(good, os.path.join(work, "bigendian"), [(5, b"\x02")]), 126,
+         r"not a little-endian ELF"),
+        ("phdr offset past EOF", patched(good, os.path.join(work, "phoff"),
+                                         [(32, struct.pack("<Q", len(elf) + 0x1000))]), 126,
+         r"program header table .* extends past end of file"),
+        ("segment past EOF", patched(good, os.path.join(work, "filesz"),
+                                     [(first_load + 32, struct.pack("<Q", 1 << 40)),
+                                      (first_load + 40, struct.pack("<Q", 1 << 40))]), 126,
+         r"program header \d+ \(PT_LOAD\) extends past end of file"),
+        ("filesz > memsz", patched(good, os.path.join(work, "memsz"),
+                                   [(first_load + 40, struct.pack("<Q", 1))]), 126,
+         r"p_filesz .* exceeds p_memsz"),
+        ("relocatable", patched(good, os.path.join(work, "rel"), [(16, b"\x01\x00")]), 126,
+         r"relocatable object"),
+        ("bad phentsize", patched(good, os.path.join(work, "phentsize"), [(54, b"\x20\x00")]), 126,
+         r"program header entry size is 32"),
+        ("entry outside", patched(good, os.path.join(work, "entry"), [(24, struct.pack("<Q", 0x10))]), 126,
+         r"entry point 0x10 .* outside every loadable segment"),
+    ]
+    if dynamic:
+        cases.append(("dynamically linked", dynamic, 126,
+                      r"dynamically linked programs are not supported yet"))
+    failures = 0
+    for name, path, status, rx in cases:
+        p = run([retrace, "run", path])
+        err = p.stderr.decode(errors="replace")
+        lines = err.splitlines()
+        prefix = "retrace: %s: " % path
+        problems = []
+        if p.returncode != status:
+            problems.append("%s, expected exit status %d" % (describe(p.returncode), status))
+        if len(lines) != 1:
+            problems.append("expected one stderr line, got %d" % len(lines))
+        elif not lines[0].startswith(prefix):
+            problems.append("message does not start with %r" % prefix)
+        elif not re.search(rx, lines[0][len(prefix):]):
+            problems.append("message does not match /%s/" % rx)
+        if p.stdout:
+            problems.append("unexpected stdout")
+        if problems:
+            failures += 1
+            print("FAIL %s: %s\n  stderr: %s" % (name, "; ".join(problems), err.strip()))
+        else:
+            print("ok: %s: %s" % (name, lines[0]))
+    if failures:
+        sys.exit(1)
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        sys.exit(2)
+    {"compare": cmd_compare, "expect": cmd_expect, "bad-inputs": cmd_bad_inputs}[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
