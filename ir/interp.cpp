@@ -569,8 +569,12 @@ L_PortOut:
   NEXT;
 L_CallHelper:
   if (I.imm >= st.num_helpers) { st.trap_signal = SIGILL; st.trap_code = 0; st.trap_addr = 0; goto trap_here; }
-  v[I.dst] = st.helpers[I.imm](st, A, B, C) & M;
-  if (st.trap_signal) goto trap_here;
+  {
+    st.trap_signal = 0;
+    uint64_t r = st.helpers[I.imm](st, A, B, C);
+    if (st.trap_signal) goto trap_here;
+    v[I.dst] = r & M;
+  }
   NEXT;
 
 L_FAdd: v[I.dst] = fp2(I.type, A, B, [](double x, double y) { return x + y; }); NEXT;
@@ -619,25 +623,29 @@ L_Vec: L_VecToInt: L_VecFlags: L_IntToVec: {
 L_X87: {
   GUARD;
   const X87OpInfo& xi = kX87Ops[static_cast<unsigned>(I.aux) | static_cast<unsigned>(I.aux2) << 8];
-  v[I.dst] = xi.fn(st, A, B, I.imm);
+  st.trap_signal = 0;
+  uint64_t r = xi.fn(st, A, B, I.imm);
   if (st.trap_signal) goto trap_here;
+  v[I.dst] = r;
   NEXT;
 }
 
-L_ExitJmp: return {ExitKind::Jump, 0, true, I.imm};
-L_ExitBr: { bool t = A & 1; return {ExitKind::Branch, 0, t, t ? I.imm : I.imm2}; }
-L_ExitInd: return {ExitKind::Indirect, I.aux, true, A};
-L_ExitCall: return {ExitKind::Call, static_cast<uint8_t>(ExitHint::Call), true, I.imm};
-L_ExitSyscall: return {ExitKind::Syscall, 0, true, I.imm};
+L_ExitJmp: fc.inst = nullptr; return {ExitKind::Jump, 0, true, I.imm};
+L_ExitBr: { fc.inst = nullptr; bool t = A & 1; return {ExitKind::Branch, 0, t, t ? I.imm : I.imm2}; }
+L_ExitInd: fc.inst = nullptr; return {ExitKind::Indirect, I.aux, true, A};
+L_ExitCall: fc.inst = nullptr; return {ExitKind::Call, static_cast<uint8_t>(ExitHint::Call), true, I.imm};
+L_ExitSyscall: fc.inst = nullptr; return {ExitKind::Syscall, 0, true, I.imm};
 L_ExitTrap:
+  fc.inst = nullptr;
   st.trap_signal = I.aux; st.trap_code = 0; st.trap_addr = I.imm2;
   return {ExitKind::Trap, 0, false, I.imm};
-L_ExitHlt: return {ExitKind::Halt, 0, true, I.imm};
+L_ExitHlt: fc.inst = nullptr; return {ExitKind::Halt, 0, true, I.imm};
 
 div_fault:
   st.trap_signal = SIGFPE; st.trap_code = 1 /* FPE_INTDIV */;
   st.trap_addr = blk.pc_of_inst(static_cast<size_t>(ip - base));
 trap_here:
+  fc.inst = nullptr;
   return {ExitKind::Trap, 0, false, blk.pc_of_inst(static_cast<size_t>(ip - base))};
 
 #undef NEXT

@@ -119,7 +119,7 @@ std::string verify(const Block& b) {
   };
   if (b.insts.empty()) return "block is empty";
   if (b.next_temp > kNumSlots) return "block uses more temps than a frame holds";
-  std::vector<uint8_t> defined(kNumSlots, 0);
+  std::vector<uint8_t> defined(kNumSlots + 4, 0);
   for (Slot s = 0; s < kFirstTemp; ++s) defined[s] = 1;
   for (size_t i = 0; i < b.insts.size(); ++i) {
     const Inst& in = b.insts[i];
@@ -151,6 +151,14 @@ std::string verify(const Block& b) {
     } else if (in.dst != kNoSlot) {
       return fail(i, "destination given to an op without a result");
     }
+    if (has(in.op, prop::R)) {
+      unsigned n = (has(in.op, prop::R2) ? 2 : 1) * (in.type == Type::V128 ? 2 : 1);
+      if (in.dst + n > b.next_temp) return fail(i, "multi-slot destination runs past the block's temps");
+    }
+    if (in.op == Op::Const && is_int(in.type) && (in.imm & ~type_mask(in.type)) != 0)
+      return fail(i, "constant wider than its type");
+    if ((in.op == Op::Merge8L || in.op == Op::Merge8H || in.op == Op::Merge16) && in.type != Type::I64)
+      return fail(i, "partial-register merge must be i64");
     if (in.op == Op::Addr && in.aux > 3) return fail(i, "address scale shift above 3");
     if (in.op == Op::Cond && in.aux > 15) return fail(i, "condition code above 15");
     if ((in.op == Op::Load || in.op == Op::Store) && !is_int(in.type) && in.type != Type::F32 &&

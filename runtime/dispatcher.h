@@ -25,7 +25,7 @@ struct RunOptions {
   bool stats = false;
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
-  std::vector<std::string> passes = {"coalesce", "deadflags", "dce"};
+  std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "dce"};
 };
 
 // What the syscall layer tells the dispatcher after handling a syscall.

@@ -36,8 +36,8 @@
 namespace retrace::difftest {
 
 inline constexpr unsigned kMemSize = 1024;
-inline constexpr int kMemBase = 512;   // r15 = scratch + kMemBase
-inline constexpr int kMemSpan = 400;   // generated offsets stay in [-kMemSpan, kMemSpan)
+inline constexpr int kMemBase = 512;  // r15 = scratch + kMemBase
+inline constexpr int kMemSpan = 400;  // generated offsets stay in [-kMemSpan, kMemSpan)
 inline constexpr unsigned kBaseReg = 15;
 inline constexpr unsigned kCodePad = 256;
 inline constexpr unsigned kRsp = 4;
@@ -78,8 +78,8 @@ struct Case {
 std::optional<uint16_t> defined_flags(const std::vector<Unit>& units);
 
 struct GenOptions {
-  unsigned max_len = 30;            // units per case: 1..max_len
-  std::vector<std::string> only;   // restrict to these kinds (empty: all)
+  unsigned max_len = 30;          // units per case: 1..max_len
+  std::vector<std::string> only;  // restrict to these kinds (empty: all)
   bool bmi1 = false, bmi2 = false, lzcnt = false, popcnt = false;  // host features
   bool addr32 = false;  // the scratch buffer is below 2 GiB: [r15d + ...] (67 prefix) reaches it
 };
@@ -93,7 +93,10 @@ bool is_kind(const std::string& k);
 class Generator {
  public:
   Generator(const GenOptions& opt, uint64_t mem_addr);
-  template <typename F> void set_filter(F f) { accept_ = f; }
+  template <typename F>
+  void set_filter(F f) {
+    accept_ = f;
+  }
   Case generate(uint64_t seed);
 
  private:

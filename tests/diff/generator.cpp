@@ -18,7 +18,6 @@
 //   - an instruction that reads flags (adc, sbb, rcl, rcr, cmc, setcc, cmovcc, lahf) is
 //     preceded by a `cmp` setup when a flag it reads is undefined at that point.
 #include <Zydis/Zydis.h>
-
 #include <asmjit/x86.h>
 
 #include <algorithm>
@@ -35,9 +34,9 @@ namespace {
 using Rng = std::mt19937_64;
 using InstId = asmjit::InstId;
 
-constexpr uint16_t kCondReads[16] = {fOF, fOF, fCF, fCF, fZF, fZF, fCF | fZF, fCF | fZF,
-                                     fSF, fSF, fPF, fPF, fSF | fOF, fSF | fOF,
-                                     fZF | fSF | fOF, fZF | fSF | fOF};
+constexpr uint16_t kCondReads[16] = {
+    fOF, fOF, fCF, fCF, fZF,       fZF,       fCF | fZF,       fCF | fZF,
+    fSF, fSF, fPF, fPF, fSF | fOF, fSF | fOF, fZF | fSF | fOF, fZF | fSF | fOF};
 
 bool encode(InstId id, const std::vector<Operand>& ops, bool lock, std::vector<uint8_t>& out) {
   CodeHolder code;
@@ -73,14 +72,22 @@ uint64_t interesting(Rng& rng) {
                                    0xffffffff80000000,
                                    0x00000000ffff8000};
   switch (rng() % 9) {
-    case 0: return rng() & 0xff;
-    case 1: return rng() & 0xffff;
-    case 2: return rng() & 0xffffffff;
-    case 3: return table[rng() % (sizeof table / sizeof table[0])];
-    case 4: return static_cast<uint64_t>(-static_cast<int64_t>(rng() % 300));
-    case 5: return 1ull << (rng() % 64);
-    case 6: return rng() % 70;
-    default: return rng();
+    case 0:
+      return rng() & 0xff;
+    case 1:
+      return rng() & 0xffff;
+    case 2:
+      return rng() & 0xffffffff;
+    case 3:
+      return table[rng() % (sizeof table / sizeof table[0])];
+    case 4:
+      return static_cast<uint64_t>(-static_cast<int64_t>(rng() % 300));
+    case 5:
+      return 1ull << (rng() % 64);
+    case 6:
+      return rng() % 70;
+    default:
+      return rng();
   }
 }
 
@@ -102,7 +109,8 @@ class UnitGen {
   uint64_t u(uint64_t n) { return rng() % n; }
   bool chance(unsigned pct) { return u(100) < pct; }
 
-  void ins(uint16_t reads, uint16_t defs, uint16_t undefs, InstId id, std::vector<Operand> ops, bool lock = false) {
+  void ins(uint16_t reads, uint16_t defs, uint16_t undefs, InstId id, std::vector<Operand> ops,
+           bool lock = false) {
     if (failed) return;
     Insn in;
     if ((reads & ~defined) || !encode(id, ops, lock, in.bytes)) {
@@ -124,8 +132,10 @@ class UnitGen {
   void need_flags(uint16_t mask) {
     if (!(mask & ~defined)) return;
     unsigned sz = size_any();
-    if (chance(50)) ins(0, fALL, 0, x86::Inst::kIdCmp, {reg(sz, false), reg(sz, false)});
-    else ins(0, fALL, 0, x86::Inst::kIdCmp, {reg(sz, false), Imm(imm(sz))});
+    if (chance(50))
+      ins(0, fALL, 0, x86::Inst::kIdCmp, {reg(sz, false), reg(sz, false)});
+    else
+      ins(0, fALL, 0, x86::Inst::kIdCmp, {reg(sz, false), Imm(imm(sz))});
   }
 
   unsigned size_any() { return 1u << u(4); }
@@ -134,10 +144,14 @@ class UnitGen {
 
   static x86::Gp gp(unsigned id, unsigned sz) {
     switch (sz) {
-      case 1: return x86::gpb_lo(id);
-      case 2: return x86::gpw(id);
-      case 4: return x86::gpd(id);
-      default: return x86::gpq(id);
+      case 1:
+        return x86::gpb_lo(id);
+      case 2:
+        return x86::gpw(id);
+      case 4:
+        return x86::gpd(id);
+      default:
+        return x86::gpq(id);
     }
   }
   unsigned reg_id(bool write, uint32_t excl = 0) {
@@ -166,14 +180,23 @@ class UnitGen {
   int64_t imm(unsigned sz) {
     int64_t v;
     switch (u(4)) {
-      case 0: v = static_cast<int64_t>(u(5)) - 2; break;
-      case 1: v = static_cast<int64_t>(interesting(rng)); break;
-      default: v = static_cast<int64_t>(rng()); break;
+      case 0:
+        v = static_cast<int64_t>(u(5)) - 2;
+        break;
+      case 1:
+        v = static_cast<int64_t>(interesting(rng));
+        break;
+      default:
+        v = static_cast<int64_t>(rng());
+        break;
     }
     switch (sz) {
-      case 1: return static_cast<int8_t>(v);
-      case 2: return static_cast<int16_t>(v);
-      default: return static_cast<int32_t>(v);
+      case 1:
+        return static_cast<int8_t>(v);
+      case 2:
+        return static_cast<int16_t>(v);
+      default:
+        return static_cast<int32_t>(v);
     }
   }
   // A memory operand of sz bytes inside the scratch buffer, aligned to `align`.
@@ -184,25 +207,31 @@ class UnitGen {
     const unsigned asz = addr32 && chance(15) ? 4 : 8;
     const x86::Gp base = gp(kBaseReg, asz);
     switch (u(10)) {
-      case 6: case 7: {  // [r15 + idx*scale + disp], idx set just before
+      case 6:
+      case 7: {  // [r15 + idx*scale + disp], idx set just before
         unsigned idx = setup_reg();
         unsigned shift = static_cast<unsigned>(u(4));
         int64_t k = static_cast<int64_t>(u(17)) - 8;
         ins(0, 0, 0, x86::Inst::kIdMov, {x86::gpq(idx), Imm(k)});
-        return x86::ptr(base, gp(idx, asz), shift, static_cast<int32_t>(off - k * (1 << shift)), sz);
+        return x86::ptr(base, gp(idx, asz), shift, static_cast<int32_t>(off - k * (1 << shift)),
+                        sz);
       }
-      case 8: case 9: {  // [b + disp] or [b + idx*scale + disp], b = r15 + d made by lea
+      case 8:
+      case 9: {  // [b + disp] or [b + idx*scale + disp], b = r15 + d made by lea
         unsigned b = setup_reg();
         int64_t d = static_cast<int64_t>(u(201)) - 100;
-        ins(0, 0, 0, x86::Inst::kIdLea, {x86::gpq(b), x86::ptr(x86::gpq(kBaseReg), static_cast<int32_t>(d))});
+        ins(0, 0, 0, x86::Inst::kIdLea,
+            {x86::gpq(b), x86::ptr(x86::gpq(kBaseReg), static_cast<int32_t>(d))});
         if (chance(50)) return x86::ptr(gp(b, asz), static_cast<int32_t>(off - d), sz);
         unsigned idx = setup_reg();
         unsigned shift = static_cast<unsigned>(u(4));
         int64_t k = static_cast<int64_t>(u(9));
         ins(0, 0, 0, x86::Inst::kIdMov, {x86::gpd(idx), Imm(k)});
-        return x86::ptr(gp(b, asz), gp(idx, asz), shift, static_cast<int32_t>(off - d - k * (1 << shift)), sz);
+        return x86::ptr(gp(b, asz), gp(idx, asz), shift,
+                        static_cast<int32_t>(off - d - k * (1 << shift)), sz);
       }
-      default: return x86::ptr(base, static_cast<int32_t>(off), sz);
+      default:
+        return x86::ptr(base, static_cast<int32_t>(off), sz);
     }
   }
   // Register or memory operand.
@@ -229,16 +258,30 @@ namespace I = x86::Inst;
 void g_mov(UnitGen& g, InstId) {
   unsigned sz = g.size_any();
   switch (g.u(5)) {
-    case 0: g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), g.reg(sz, false)}); break;
-    case 1: { Operand m = g.mem(sz); g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), m}); break; }
-    case 2: { Operand m = g.mem(sz); g.ins(0, 0, 0, I::kIdMov, {m, g.reg(sz, false)}); break; }
+    case 0:
+      g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), g.reg(sz, false)});
+      break;
+    case 1: {
+      Operand m = g.mem(sz);
+      g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), m});
+      break;
+    }
+    case 2: {
+      Operand m = g.mem(sz);
+      g.ins(0, 0, 0, I::kIdMov, {m, g.reg(sz, false)});
+      break;
+    }
     case 3: {
       int64_t v = sz == 8 && g.chance(50) ? static_cast<int64_t>(interesting(g.rng)) : g.imm(sz);
       if (sz == 4 && g.chance(30)) v = static_cast<int64_t>(static_cast<uint32_t>(v));
       g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), Imm(v)});
       break;
     }
-    default: { Operand m = g.mem(sz); g.ins(0, 0, 0, I::kIdMov, {m, Imm(g.imm(sz))}); break; }
+    default: {
+      Operand m = g.mem(sz);
+      g.ins(0, 0, 0, I::kIdMov, {m, Imm(g.imm(sz))});
+      break;
+    }
   }
 }
 
@@ -262,12 +305,19 @@ void g_lea(UnitGen& g, InstId) {
   x86::Gp base = UnitGen::gp(g.reg_id(false), asz);
   int32_t disp = 0;
   switch (g.u(4)) {
-    case 0: disp = 0; break;
-    case 1: disp = static_cast<int32_t>(g.u(256)) - 128; break;
-    default: disp = static_cast<int32_t>(g.rng()); break;
+    case 0:
+      disp = 0;
+      break;
+    case 1:
+      disp = static_cast<int32_t>(g.u(256)) - 128;
+      break;
+    default:
+      disp = static_cast<int32_t>(g.rng());
+      break;
   }
   x86::Mem m = g.chance(40) ? x86::ptr(base, disp)
-                            : x86::ptr(base, UnitGen::gp(g.reg_id(false), asz), static_cast<unsigned>(g.u(4)), disp);
+                            : x86::ptr(base, UnitGen::gp(g.reg_id(false), asz),
+                                       static_cast<unsigned>(g.u(4)), disp);
   g.ins(0, 0, 0, I::kIdLea, {g.reg(dsz, true), m});
 }
 
@@ -288,15 +338,22 @@ void g_alu2(UnitGen& g, InstId id) {
       g.ins(reads, defs, undefs, id, {d, s});
       break;
     }
-    case 1: { Operand m = g.mem(sz); g.ins(reads, defs, undefs, id, {g.reg(sz, writes), m}); break; }
-    case 2: case 4: {
+    case 1: {
+      Operand m = g.mem(sz);
+      g.ins(reads, defs, undefs, id, {g.reg(sz, writes), m});
+      break;
+    }
+    case 2:
+    case 4: {
       bool lock = writes && g.chance(30);
       Operand m = g.mem(sz, lock ? sz : 1);
       Operand s = form == 2 ? Operand(g.reg(sz, false)) : Operand(Imm(g.imm(sz)));
       g.ins(reads, defs, undefs, id, {m, s}, lock);
       break;
     }
-    default: g.ins(reads, defs, undefs, id, {g.reg(sz, writes), Imm(g.imm(sz))}); break;
+    default:
+      g.ins(reads, defs, undefs, id, {g.reg(sz, writes), Imm(g.imm(sz))});
+      break;
   }
 }
 
@@ -313,7 +370,8 @@ void g_unary(UnitGen& g, InstId id) {
 // Count operand for shifts/rotates: an immediate, or cl loaded by a setup (pinned first so
 // a memory operand's setup cannot clobber rcx). Returns the raw count.
 unsigned shift_count(UnitGen& g, unsigned sz, Operand& dst, Operand& cnt, unsigned max_raw = 256) {
-  unsigned k = g.chance(30) ? static_cast<unsigned>(g.u(max_raw)) : static_cast<unsigned>(g.u(sz * 8 + 2));
+  unsigned k =
+      g.chance(30) ? static_cast<unsigned>(g.u(max_raw)) : static_cast<unsigned>(g.u(sz * 8 + 2));
   k = std::min(k, max_raw - 1);
   if (g.chance(15)) k = 1;
   if (g.chance(30)) {
@@ -375,14 +433,18 @@ void g_mul1(UnitGen& g, InstId id) {
   unsigned sz = g.size_any();
   Operand src = g.rm(sz, false);
   uint16_t defs = fCF | fOF, undefs = fALL & ~(fCF | fOF);
-  if (sz == 1) g.ins(0, defs, undefs, id, {x86::ax, src});
-  else g.ins(0, defs, undefs, id, {UnitGen::gp(2, sz), UnitGen::gp(0, sz), src});
+  if (sz == 1)
+    g.ins(0, defs, undefs, id, {x86::ax, src});
+  else
+    g.ins(0, defs, undefs, id, {UnitGen::gp(2, sz), UnitGen::gp(0, sz), src});
 }
 
 void g_imul(UnitGen& g, InstId id) {
   uint16_t defs = fCF | fOF, undefs = fALL & ~(fCF | fOF);
   switch (g.u(3)) {
-    case 0: g_mul1(g, id); break;
+    case 0:
+      g_mul1(g, id);
+      break;
     case 1: {
       unsigned sz = g.size_wide();
       Operand src = g.rm(sz, false);
@@ -407,7 +469,8 @@ void g_div(UnitGen& g, InstId id) {
     src = g.mem(sz);
   } else if (sz == 1) {
     // ah is overwritten by the dividend setup; al is fine (it divides itself).
-    do src = g.reg(1, true); while (src.as<x86::Gp>().isGpbHi() && src.as<x86::Gp>().id() == 0);
+    do src = g.reg(1, true);
+    while (src.as<x86::Gp>().isGpbHi() && src.as<x86::Gp>().id() == 0);
   } else {
     src = UnitGen::gp(g.reg_id(true, 1u << 2), sz);
   }
@@ -416,20 +479,36 @@ void g_div(UnitGen& g, InstId id) {
   g.ins(0, fALL & ~fAF, fAF, I::kIdOr, {src, Imm(1)});
   if (sign) {
     switch (sz) {
-      case 1: g.ins(0, 0, 0, I::kIdCbw, {x86::ax}); break;
-      case 2: g.ins(0, 0, 0, I::kIdCwd, {x86::dx, x86::ax}); break;
-      case 4: g.ins(0, 0, 0, I::kIdCdq, {x86::edx, x86::eax}); break;
-      default: g.ins(0, 0, 0, I::kIdCqo, {x86::rdx, x86::rax}); break;
+      case 1:
+        g.ins(0, 0, 0, I::kIdCbw, {x86::ax});
+        break;
+      case 2:
+        g.ins(0, 0, 0, I::kIdCwd, {x86::dx, x86::ax});
+        break;
+      case 4:
+        g.ins(0, 0, 0, I::kIdCdq, {x86::edx, x86::eax});
+        break;
+      default:
+        g.ins(0, 0, 0, I::kIdCqo, {x86::rdx, x86::rax});
+        break;
     }
   } else {
     switch (sz) {
-      case 1: g.ins(0, 0, 0, I::kIdMov, {x86::ah, Imm(0)}); break;
-      case 2: g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {x86::dx, x86::dx}); break;
-      default: g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {x86::edx, x86::edx}); break;
+      case 1:
+        g.ins(0, 0, 0, I::kIdMov, {x86::ah, Imm(0)});
+        break;
+      case 2:
+        g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {x86::dx, x86::dx});
+        break;
+      default:
+        g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {x86::edx, x86::edx});
+        break;
     }
   }
-  if (sz == 1) g.ins(0, 0, fALL, id, {x86::ax, src});
-  else g.ins(0, 0, fALL, id, {UnitGen::gp(2, sz), UnitGen::gp(0, sz), src});
+  if (sz == 1)
+    g.ins(0, 0, fALL, id, {x86::ax, src});
+  else
+    g.ins(0, 0, fALL, id, {UnitGen::gp(2, sz), UnitGen::gp(0, sz), src});
 }
 
 void g_bt(UnitGen& g, InstId id) {
@@ -437,8 +516,12 @@ void g_bt(UnitGen& g, InstId id) {
   bool writes = id != I::kIdBt;
   uint16_t defs = fCF, undefs = fOF | fSF | fAF | fPF;
   switch (g.u(4)) {
-    case 0: g.ins(0, defs, undefs, id, {g.reg(sz, writes), g.reg(sz, false)}); break;
-    case 1: g.ins(0, defs, undefs, id, {g.reg(sz, writes), Imm(g.u(256))}); break;
+    case 0:
+      g.ins(0, defs, undefs, id, {g.reg(sz, writes), g.reg(sz, false)});
+      break;
+    case 1:
+      g.ins(0, defs, undefs, id, {g.reg(sz, writes), Imm(g.u(256))});
+      break;
     case 2: {
       bool lock = writes && g.chance(30);
       Operand m = g.mem(sz, lock ? sz : 1);
@@ -460,9 +543,15 @@ void g_bt(UnitGen& g, InstId id) {
 // dst, r/m source; sometimes the source is made zero first (the interesting case).
 void g_bitscan(UnitGen& g, InstId id) {
   uint16_t defs = 0, undefs = 0;
-  if (id == I::kIdBsf || id == I::kIdBsr) { defs = fZF; undefs = fALL & ~fZF; }
-  else if (id == I::kIdPopcnt) defs = fALL;
-  else { defs = fCF | fZF; undefs = fOF | fSF | fAF | fPF; }
+  if (id == I::kIdBsf || id == I::kIdBsr) {
+    defs = fZF;
+    undefs = fALL & ~fZF;
+  } else if (id == I::kIdPopcnt)
+    defs = fALL;
+  else {
+    defs = fCF | fZF;
+    undefs = fOF | fSF | fAF | fPF;
+  }
   unsigned sz = g.size_wide();
   Operand src = g.rm(sz, false);
   if (src.isReg() && g.chance(20)) {
@@ -482,8 +571,14 @@ void g_andn(UnitGen& g, InstId id) {
 void g_ctl3(UnitGen& g, InstId id) {
   unsigned sz = g.size_32_64();
   uint16_t defs = 0, undefs = 0;
-  if (id == I::kIdBextr) { defs = fZF | fCF | fOF; undefs = fAF | fSF | fPF; }
-  if (id == I::kIdBzhi) { defs = fZF | fCF | fSF | fOF; undefs = fAF | fPF; }
+  if (id == I::kIdBextr) {
+    defs = fZF | fCF | fOF;
+    undefs = fAF | fSF | fPF;
+  }
+  if (id == I::kIdBzhi) {
+    defs = fZF | fCF | fSF | fOF;
+    undefs = fAF | fPF;
+  }
   Operand src = g.rm(sz, false);
   x86::Gp ctl;
   if (g.chance(50)) {
@@ -524,7 +619,9 @@ void g_mulx(UnitGen& g, InstId id) {
   g.ins(0, 0, 0, id, {UnitGen::gp(hi, sz), UnitGen::gp(lo, sz), src, UnitGen::gp(2, sz)});
 }
 
-void g_bswap(UnitGen& g, InstId id) { g.ins(0, 0, 0, id, {g.reg(g.size_32_64(), true)}); }
+void g_bswap(UnitGen& g, InstId id) {
+  g.ins(0, 0, 0, id, {g.reg(g.size_32_64(), true)});
+}
 
 void g_xchg(UnitGen& g, InstId id) {
   unsigned sz = g.size_any();
@@ -533,8 +630,10 @@ void g_xchg(UnitGen& g, InstId id) {
   } else {
     bool lock = g.chance(30);
     Operand m = g.mem(sz, sz);  // implicitly locked: keep it aligned
-    if (g.chance(50)) g.ins(0, 0, 0, id, {m, g.reg(sz, true)}, lock);
-    else g.ins(0, 0, 0, id, {g.reg(sz, true), m});
+    if (g.chance(50))
+      g.ins(0, 0, 0, id, {m, g.reg(sz, true)}, lock);
+    else
+      g.ins(0, 0, 0, id, {g.reg(sz, true), m});
   }
 }
 
@@ -544,10 +643,13 @@ void g_xadd_cmpxchg(UnitGen& g, InstId id) {
   if (cx) g.pinned |= 1u << 0;
   bool lock = g.chance(40);
   Operand dst = lock || g.chance(40) ? Operand(g.mem(sz, lock ? sz : 1)) : Operand(g.reg(sz, true));
-  if (cx && g.chance(40)) g.ins(0, 0, 0, I::kIdMov, {UnitGen::gp(0, sz), dst});  // take the equal path
+  if (cx && g.chance(40))
+    g.ins(0, 0, 0, I::kIdMov, {UnitGen::gp(0, sz), dst});  // take the equal path
   Operand src = g.reg(sz, true);
-  if (cx) g.ins(0, fALL, 0, id, {dst, src, UnitGen::gp(0, sz)}, lock && dst.isMem());
-  else g.ins(0, fALL, 0, id, {dst, src}, lock && dst.isMem());
+  if (cx)
+    g.ins(0, fALL, 0, id, {dst, src, UnitGen::gp(0, sz)}, lock && dst.isMem());
+  else
+    g.ins(0, fALL, 0, id, {dst, src}, lock && dst.isMem());
 }
 
 void g_cmpxchg16b(UnitGen& g, InstId id) {
@@ -574,22 +676,35 @@ void g_cmovcc(UnitGen& g, InstId) {
   int cc = g.pick_cond();
   unsigned sz = g.size_wide();
   Operand src = g.rm(sz, false);
-  g.ins(kCondReads[cc], 0, 0, I::cmovccFromCond(static_cast<x86::CondCode>(cc)), {g.reg(sz, true), src});
+  g.ins(kCondReads[cc], 0, 0, I::cmovccFromCond(static_cast<x86::CondCode>(cc)),
+        {g.reg(sz, true), src});
 }
 
 void g_cbw(UnitGen& g, InstId) {
   switch (g.u(3)) {
-    case 0: g.ins(0, 0, 0, I::kIdCbw, {x86::ax}); break;
-    case 1: g.ins(0, 0, 0, I::kIdCwde, {x86::eax}); break;
-    default: g.ins(0, 0, 0, I::kIdCdqe, {x86::rax}); break;
+    case 0:
+      g.ins(0, 0, 0, I::kIdCbw, {x86::ax});
+      break;
+    case 1:
+      g.ins(0, 0, 0, I::kIdCwde, {x86::eax});
+      break;
+    default:
+      g.ins(0, 0, 0, I::kIdCdqe, {x86::rax});
+      break;
   }
 }
 
 void g_cwd(UnitGen& g, InstId) {
   switch (g.u(3)) {
-    case 0: g.ins(0, 0, 0, I::kIdCwd, {x86::dx, x86::ax}); break;
-    case 1: g.ins(0, 0, 0, I::kIdCdq, {x86::edx, x86::eax}); break;
-    default: g.ins(0, 0, 0, I::kIdCqo, {x86::rdx, x86::rax}); break;
+    case 0:
+      g.ins(0, 0, 0, I::kIdCwd, {x86::dx, x86::ax});
+      break;
+    case 1:
+      g.ins(0, 0, 0, I::kIdCdq, {x86::edx, x86::eax});
+      break;
+    default:
+      g.ins(0, 0, 0, I::kIdCqo, {x86::rdx, x86::rax});
+      break;
   }
 }
 
@@ -598,7 +713,9 @@ void g_lahf(UnitGen& g, InstId id) {
   g.need_flags(kLahfFlags);
   g.ins(kLahfFlags, 0, 0, id, {x86::ah});
 }
-void g_sahf(UnitGen& g, InstId id) { g.ins(0, kLahfFlags, 0, id, {x86::ah}); }
+void g_sahf(UnitGen& g, InstId id) {
+  g.ins(0, kLahfFlags, 0, id, {x86::ah});
+}
 
 void g_flag(UnitGen& g, InstId id) {
   if (id == I::kIdCmc) g.need_flags(fCF);
@@ -610,8 +727,8 @@ void g_nop(UnitGen& g, InstId id) {
     g.ins(0, 0, 0, id, {});
   } else {
     unsigned sz = g.chance(50) ? 2 : 4;
-    x86::Mem m = x86::ptr(x86::gpq(g.reg_id(false)), x86::gpq(g.reg_id(false)), static_cast<unsigned>(g.u(4)),
-                          static_cast<int32_t>(g.u(256)), sz);
+    x86::Mem m = x86::ptr(x86::gpq(g.reg_id(false)), x86::gpq(g.reg_id(false)),
+                          static_cast<unsigned>(g.u(4)), static_cast<int32_t>(g.u(256)), sz);
     g.ins(0, 0, 0, id, {m});
   }
 }
@@ -621,10 +738,18 @@ void g_riprel(UnitGen& g, InstId) {
   unsigned sz = g.size_any();
   x86::Mem m = x86::ptr(x86::rip, -static_cast<int32_t>(16 + g.u(kCodePad - 32)), sz);
   switch (g.u(5)) {
-    case 0: g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), m}); break;
-    case 1: g.ins(0, fALL, 0, I::kIdAdd, {g.reg(sz, true), m}); break;
-    case 2: g.ins(0, fALL, 0, I::kIdCmp, {g.reg(sz, false), m}); break;
-    case 3: g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {g.reg(sz, true), m}); break;
+    case 0:
+      g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), m});
+      break;
+    case 1:
+      g.ins(0, fALL, 0, I::kIdAdd, {g.reg(sz, true), m});
+      break;
+    case 2:
+      g.ins(0, fALL, 0, I::kIdCmp, {g.reg(sz, false), m});
+      break;
+    case 3:
+      g.ins(0, fALL & ~fAF, fAF, I::kIdXor, {g.reg(sz, true), m});
+      break;
     default: {
       m.setSize(g.chance(50) ? 1 : 2);
       g.ins(0, 0, 0, I::kIdMovzx, {g.reg(m.size() == 1 ? g.size_wide() : 4, true), m});
@@ -719,11 +844,16 @@ const KindDef kKinds[] = {
 
 bool available(const KindDef& k, const GenOptions& o) {
   switch (k.feature) {
-    case kBmi1: return o.bmi1;
-    case kBmi2: return o.bmi2;
-    case kLzcnt: return o.lzcnt;
-    case kPopcnt: return o.popcnt;
-    default: return true;
+    case kBmi1:
+      return o.bmi1;
+    case kBmi2:
+      return o.bmi2;
+    case kLzcnt:
+      return o.lzcnt;
+    case kPopcnt:
+      return o.popcnt;
+    default:
+      return true;
   }
 }
 
@@ -771,7 +901,9 @@ Case Generator::generate(uint64_t seed) {
   std::vector<unsigned> weights;
   for (const auto& k : kKinds) {
     if (!available(k, opt_)) continue;
-    if (!opt_.only.empty() && std::find(opt_.only.begin(), opt_.only.end(), k.name) == opt_.only.end()) continue;
+    if (!opt_.only.empty() &&
+        std::find(opt_.only.begin(), opt_.only.end(), k.name) == opt_.only.end())
+      continue;
     kinds.push_back(&k);
     weights.push_back(k.weight);
   }
@@ -797,7 +929,8 @@ Case Generator::generate(uint64_t seed) {
 
 std::string disasm(const std::vector<uint8_t>& bytes, uint64_t addr) {
   ZydisDisassembledInstruction d;
-  if (!ZYAN_SUCCESS(ZydisDisassembleIntel(ZYDIS_MACHINE_MODE_LONG_64, addr, bytes.data(), bytes.size(), &d)))
+  if (!ZYAN_SUCCESS(
+          ZydisDisassembleIntel(ZYDIS_MACHINE_MODE_LONG_64, addr, bytes.data(), bytes.size(), &d)))
     return "(undecodable)";
   return d.text;
 }

@@ -29,24 +29,27 @@ struct Options {
   bool quiet = false;
   bool dump = false;        // print every case's sequence
   bool self_check = false;  // corrupt retrace's result on purpose: every case must fail
-  unsigned show = 1;  // detailed reports per culprit kind
+  unsigned show = 1;        // detailed reports per culprit kind
 };
 
 [[noreturn]] void usage(int status) {
-  fprintf(status ? stderr : stdout,
-          "usage: retrace_difftest [--seeds=A..B | --seed=S --count=N] [--max-len=N] [--only=KIND[,KIND..]]\n"
-          "                        [--skip-unsupported] [--show=N] [--verbose] [--quiet] [--list]\n"
-          "  --seeds=A..B        run the cases with seeds A to B inclusive (default --seed=1 --count=1000)\n"
-          "  --max-len=N         at most N units (instruction under test + its setup) per case (30)\n"
-          "  --only=KINDS        generate only these kinds (--list shows them)\n"
-          "  --skip-unsupported  never generate an instruction the frontend does not support yet;\n"
-          "                      without it an unsupported instruction counts as a failure\n"
-          "  --show=N            print the full report of N failures per culprit kind (1)\n"
-          "  --verbose           also print the whole original sequence and every failure\n"
-          "  --dump              print every generated case\n"
-          "  --self-check        flip one compared bit of retrace's result (a register, a defined\n"
-          "                      flag or a scratch byte) in every case; passes only if every\n"
-          "                      corruption is reported (checks the comparison itself)\n");
+  fprintf(
+      status ? stderr : stdout,
+      "usage: retrace_difftest [--seeds=A..B | --seed=S --count=N] [--max-len=N] "
+      "[--only=KIND[,KIND..]]\n"
+      "                        [--skip-unsupported] [--show=N] [--verbose] [--quiet] [--list]\n"
+      "  --seeds=A..B        run the cases with seeds A to B inclusive (default --seed=1 "
+      "--count=1000)\n"
+      "  --max-len=N         at most N units (instruction under test + its setup) per case (30)\n"
+      "  --only=KINDS        generate only these kinds (--list shows them)\n"
+      "  --skip-unsupported  never generate an instruction the frontend does not support yet;\n"
+      "                      without it an unsupported instruction counts as a failure\n"
+      "  --show=N            print the full report of N failures per culprit kind (1)\n"
+      "  --verbose           also print the whole original sequence and every failure\n"
+      "  --dump              print every generated case\n"
+      "  --self-check        flip one compared bit of retrace's result (a register, a defined\n"
+      "                      flag or a scratch byte) in every case; passes only if every\n"
+      "                      corruption is reported (checks the comparison itself)\n");
   exit(status);
 }
 
@@ -139,8 +142,10 @@ const char* const kRegNames[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rs
 
 void print_state(const Regs& r) {
   for (unsigned i = 0; i < 16; ++i) {
-    if (i == 4) printf("    %-3s=%-18s", kRegNames[i], "(not used)");
-    else printf("    %-3s=0x%016" PRIx64, kRegNames[i], r.gpr[i]);
+    if (i == 4)
+      printf("    %-3s=%-18s", kRegNames[i], "(not used)");
+    else
+      printf("    %-3s=0x%016" PRIx64, kRegNames[i], r.gpr[i]);
     if (i % 4 == 3) printf("\n");
   }
   printf("    rflags=0x%" PRIx64 "\n", r.rflags);
@@ -158,7 +163,8 @@ void print_units(const std::vector<Unit>& units, const char* indent) {
         bytes += h;
       }
       bool last = i + 1 == units[u].insns.size();
-      printf("%s+%-4" PRIu64 " %-33s %-40s %s\n", indent, off, bytes.c_str(), disasm(in.bytes, 0x1000 + off).c_str(),
+      printf("%s+%-4" PRIu64 " %-33s %-40s %s\n", indent, off, bytes.c_str(),
+             disasm(in.bytes, 0x1000 + off).c_str(),
              last ? ("; [" + units[u].kind + "]").c_str() : "; setup");
       off += in.bytes.size();
     }
@@ -210,7 +216,8 @@ int main(int argc, char** argv) {
   Runner runner;
   opt.gen.addr32 = runner.mem_addr() + kMemSize < (1ull << 31);
   Generator gen(opt.gen, runner.mem_addr());
-  std::map<std::string, unsigned> skipped_forms;  // --skip-unsupported: mnemonic -> units not generated
+  std::map<std::string, unsigned>
+      skipped_forms;  // --skip-unsupported: mnemonic -> units not generated
   if (opt.skip_unsupported)
     gen.set_filter([&](const Unit& u) {
       std::string diag;
@@ -220,7 +227,7 @@ int main(int argc, char** argv) {
     });
 
   uint64_t passed = 0, failed = 0, unsupported = 0, empty = 0;
-  std::map<std::string, KindStats> culprits;       // failing kind -> stats
+  std::map<std::string, KindStats> culprits;        // failing kind -> stats
   std::map<std::string, KindStats> unsupported_by;  // mnemonic -> stats
   std::map<std::string, unsigned> by_status;
 
@@ -238,11 +245,12 @@ int main(int argc, char** argv) {
     if (opt.self_check) {
       runner.corrupt_seed = seed;
       Outcome o = runner.check(c, c.units);
-      if (o.status == Status::Mismatch) ++passed;
+      if (o.status == Status::Mismatch)
+        ++passed;
       else {
         ++failed;
-        printf("self-check: seed %" PRIu64 ": corruption not reported (%s: %s)\n", seed, status_name(o.status),
-               o.detail.c_str());
+        printf("self-check: seed %" PRIu64 ": corruption not reported (%s: %s)\n", seed,
+               status_name(o.status), o.detail.c_str());
       }
       continue;
     }
@@ -275,21 +283,24 @@ int main(int argc, char** argv) {
     bool show = opt.verbose || ks.count < opt.show;
     ++ks.count;
     if (!show || opt.quiet) continue;
-    printf("=== FAIL seed=%" PRIu64 " kind=%s status=%s tier=%s\n", seed, culprit.kind.c_str(), status_name(m.status),
-           tier_name(m.tier));
-    printf("  reproduce: retrace_difftest --seeds=%" PRIu64 " --max-len=%u%s%s\n", seed, opt.gen.max_len,
-           opt.gen.only.empty() ? "" : " --only=", [&] {
+    printf("=== FAIL seed=%" PRIu64 " kind=%s status=%s tier=%s\n", seed, culprit.kind.c_str(),
+           status_name(m.status), tier_name(m.tier));
+    printf("  reproduce: retrace_difftest --seeds=%" PRIu64 " --max-len=%u%s%s\n", seed,
+           opt.gen.max_len, opt.gen.only.empty() ? "" : " --only=",
+           [&] {
              std::string s;
              for (const auto& k : opt.gen.only) s += (s.empty() ? "" : ",") + k;
              return s;
-           }().c_str());
+           }()
+               .c_str());
     printf("  initial state:\n");
     print_state(c.init);
     if (opt.verbose) {
       printf("  original sequence (%zu units):\n", c.units.size());
       print_units(c.units, "    ");
     }
-    printf("  minimal sequence (%zu of %zu units; the last is the culprit):\n", min.size(), c.units.size());
+    printf("  minimal sequence (%zu of %zu units; the last is the culprit):\n", min.size(),
+           c.units.size());
     print_units(min, "    ");
     printf("  %s:\n%s", m.status == Status::Mismatch ? "differences" : "problem", m.detail.c_str());
     if (!m.detail.empty() && m.detail.back() != '\n') printf("\n");
@@ -308,12 +319,14 @@ int main(int argc, char** argv) {
 
   if (!culprits.empty()) {
     printf("failing kinds (culprit = last unit of the minimized case):\n");
-    for (const auto& [k, s] : culprits) printf("  %-10s %5u  e.g. %s\n", k.c_str(), s.count, s.example.c_str());
+    for (const auto& [k, s] : culprits)
+      printf("  %-10s %5u  e.g. %s\n", k.c_str(), s.count, s.example.c_str());
     for (const auto& [k, n] : by_status) printf("  status %s: %u\n", k.c_str(), n);
   }
   if (!unsupported_by.empty()) {
     printf("unsupported instructions hit:\n");
-    for (const auto& [k, s] : unsupported_by) printf("  %-12s %5u  e.g. %s\n", k.c_str(), s.count, s.example.c_str());
+    for (const auto& [k, s] : unsupported_by)
+      printf("  %-12s %5u  e.g. %s\n", k.c_str(), s.count, s.example.c_str());
   }
   if (!skipped_forms.empty()) {
     printf("not generated (--skip-unsupported), units rejected per mnemonic:\n ");
@@ -322,7 +335,8 @@ int main(int argc, char** argv) {
   }
   if (empty) printf("%" PRIu64 " cases had no supported unit and were skipped\n", empty);
   uint64_t total_failed = failed + (opt.skip_unsupported ? 0 : unsupported);
-  printf("%" PRIu64 " passed, %" PRIu64 " failed (%" PRIu64 " mismatch/error, %" PRIu64 " unsupported%s)\n", passed,
-         total_failed, failed, unsupported, opt.skip_unsupported ? ", not counted" : "");
+  printf("%" PRIu64 " passed, %" PRIu64 " failed (%" PRIu64 " mismatch/error, %" PRIu64
+         " unsupported%s)\n",
+         passed, total_failed, failed, unsupported, opt.skip_unsupported ? ", not counted" : "");
   return total_failed == 0 && passed > 0 ? 0 : 1;
 }

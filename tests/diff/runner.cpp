@@ -60,8 +60,9 @@ std::vector<uint8_t> assemble(void (*body)(asmjit::x86::Assembler&)) {
 
 const asmjit::x86::Gp& gpq(unsigned i) {
   static const asmjit::x86::Gp regs[16] = {
-      asmjit::x86::rax, asmjit::x86::rcx, asmjit::x86::rdx, asmjit::x86::rbx, asmjit::x86::rsp, asmjit::x86::rbp,
-      asmjit::x86::rsi, asmjit::x86::rdi, asmjit::x86::r8,  asmjit::x86::r9,  asmjit::x86::r10, asmjit::x86::r11,
+      asmjit::x86::rax, asmjit::x86::rcx, asmjit::x86::rdx, asmjit::x86::rbx,
+      asmjit::x86::rsp, asmjit::x86::rbp, asmjit::x86::rsi, asmjit::x86::rdi,
+      asmjit::x86::r8,  asmjit::x86::r9,  asmjit::x86::r10, asmjit::x86::r11,
       asmjit::x86::r12, asmjit::x86::r13, asmjit::x86::r14, asmjit::x86::r15};
   return regs[i];
 }
@@ -108,8 +109,11 @@ const char* const kRegNames[16] = {"rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rs
                                    "r8",  "r9",  "r10", "r11", "r12", "r13", "r14", "r15"};
 
 std::string flag_names(uint64_t f) {
-  static const struct { uint64_t bit; const char* n; } names[] = {
-      {fCF, "CF"}, {fPF, "PF"}, {fAF, "AF"}, {fZF, "ZF"}, {fSF, "SF"}, {fOF, "OF"}, {kDF, "DF"}};
+  static const struct {
+    uint64_t bit;
+    const char* n;
+  } names[] = {{fCF, "CF"}, {fPF, "PF"}, {fAF, "AF"}, {fZF, "ZF"},
+               {fSF, "SF"}, {fOF, "OF"}, {kDF, "DF"}};
   std::string s;
   for (auto& n : names)
     if (f & n.bit) s += s.empty() ? n.n : std::string(" ") + n.n;
@@ -117,7 +121,8 @@ std::string flag_names(uint64_t f) {
 }
 
 // Interprets b; returns the host signal number if it faulted (a retrace bug), else 0.
-__attribute__((noinline)) int guarded_interpret(const ir::Block& b, ir::MachineState& st, ir::Exit& ex) {
+__attribute__((noinline)) int guarded_interpret(const ir::Block& b, ir::MachineState& st,
+                                                ir::Exit& ex) {
   if (int sig = sigsetjmp(g_jb, 1)) return sig;
   g_armed = 1;
   ex = ir::interpret(b, st);
@@ -129,22 +134,32 @@ __attribute__((noinline)) int guarded_interpret(const ir::Block& b, ir::MachineS
 
 const char* tier_name(Tier t) {
   switch (t) {
-    case Tier::Block: return "interp";
-    case Tier::Single: return "interp/1-insn-blocks";
-    case Tier::Passes: return "interp+passes";
+    case Tier::Block:
+      return "interp";
+    case Tier::Single:
+      return "interp/1-insn-blocks";
+    case Tier::Passes:
+      return "interp+passes";
   }
   return "?";
 }
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::Pass: return "pass";
-    case Status::Mismatch: return "mismatch";
-    case Status::Unsupported: return "unsupported";
-    case Status::NativeFault: return "native-fault";
-    case Status::RetraceFault: return "retrace-fault";
-    case Status::BadExit: return "bad-exit";
-    case Status::BadIr: return "bad-ir";
+    case Status::Pass:
+      return "pass";
+    case Status::Mismatch:
+      return "mismatch";
+    case Status::Unsupported:
+      return "unsupported";
+    case Status::NativeFault:
+      return "native-fault";
+    case Status::RetraceFault:
+      return "retrace-fault";
+    case Status::BadExit:
+      return "bad-exit";
+    case Status::BadIr:
+      return "bad-ir";
   }
   return "?";
 }
@@ -152,9 +167,12 @@ const char* status_name(Status s) {
 Runner::Runner() {
   install_handlers();
   code_cap_ = kCodeCap;
-  void* p = mmap(nullptr, code_cap_, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  void* m = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
-  if (m == MAP_FAILED) m = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* p = mmap(nullptr, code_cap_, PROT_READ | PROT_WRITE | PROT_EXEC,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void* m =
+      mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+  if (m == MAP_FAILED)
+    m = mmap(nullptr, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (p == MAP_FAILED || m == MAP_FAILED) throw std::runtime_error("difftest: mmap failed");
   code_ = static_cast<uint8_t*>(p);
   mem_ = static_cast<uint8_t*>(m);
@@ -177,7 +195,8 @@ size_t Runner::place(const std::vector<Unit>& units) {
   seq_start_ = reinterpret_cast<uint64_t>(code_ + at);
   for (const auto& u : units)
     for (const auto& in : u.insns) {
-      if (at + in.bytes.size() + epilogue_.size() > code_cap_) throw std::runtime_error("difftest: case too long");
+      if (at + in.bytes.size() + epilogue_.size() > code_cap_)
+        throw std::runtime_error("difftest: case too long");
       memcpy(code_ + at, in.bytes.data(), in.bytes.size());
       at += in.bytes.size();
     }
@@ -229,7 +248,8 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
   for (unsigned nblocks = 0; pc != E; ++nblocks) {
     if (nblocks >= kMaxBlocks) {
       o.status = Status::BadExit;
-      o.detail = "more than " + std::to_string(kMaxBlocks) + " blocks run: a loop in straight-line code";
+      o.detail =
+          "more than " + std::to_string(kMaxBlocks) + " blocks run: a loop in straight-line code";
       return o;
     }
     x86::DecodedBlock d = fe.decode(pc, reader, opt);
@@ -246,11 +266,14 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
     ir::Exit ex;
     if (int sig = guarded_interpret(b, st, ex)) {
       o.status = Status::RetraceFault;
-      o.detail = "host signal " + std::to_string(sig) + " while interpreting the block at " + hex(b.pc);
+      o.detail =
+          "host signal " + std::to_string(sig) + " while interpreting the block at " + hex(b.pc);
       return o;
     }
     switch (ex.kind) {
-      case ir::ExitKind::Jump: pc = ex.next; break;
+      case ir::ExitKind::Jump:
+        pc = ex.next;
+        break;
       case ir::ExitKind::Trap:
         if (ex.next == E && st.trap_signal == SIGSEGV) {
           pc = E;
@@ -263,18 +286,20 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
           return o;
         }
         o.status = Status::BadExit;
-        o.detail = "guest signal " + std::to_string(st.trap_signal) + " at " + hex(ex.next) + " (+" +
-                   std::to_string(ex.next - S) + ")" + (d.diagnostic.empty() ? "" : ": " + d.diagnostic);
+        o.detail = "guest signal " + std::to_string(st.trap_signal) + " at " + hex(ex.next) +
+                   " (+" + std::to_string(ex.next - S) + ")" +
+                   (d.diagnostic.empty() ? "" : ": " + d.diagnostic);
         return o;
       default:
         o.status = Status::BadExit;
-        o.detail = "unexpected block exit kind " + std::to_string(static_cast<int>(ex.kind)) + " to " + hex(ex.next);
+        o.detail = "unexpected block exit kind " + std::to_string(static_cast<int>(ex.kind)) +
+                   " to " + hex(ex.next);
         return o;
     }
   }
   for (unsigned i = 0; i < 16; ++i) out.gpr[i] = st.slot[i];
-  out.rflags = ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst], st.slot[ir::kSlotCcSrc1],
-                                 st.slot[ir::kSlotCcSrc2]) |
+  out.rflags = ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst],
+                                 st.slot[ir::kSlotCcSrc1], st.slot[ir::kSlotCcSrc2]) |
                (st.slot[ir::kSlotCtlFlags] & kDF);
   return o;
 }
@@ -306,17 +331,21 @@ void Runner::corrupt(uint64_t seed, uint64_t cmp_flags, Regs& r) {
   switch (rng() % 3) {
     case 0: {
       unsigned i;
-      do i = static_cast<unsigned>(rng() % 16); while (i == kRsp);
+      do i = static_cast<unsigned>(rng() % 16);
+      while (i == kRsp);
       r.gpr[i] ^= 1ull << (rng() % 64);
       break;
     }
     case 1: {
       uint64_t bit;
-      do bit = 1ull << (rng() % 12); while (!(bit & cmp_flags));
+      do bit = 1ull << (rng() % 12);
+      while (!(bit & cmp_flags));
       r.rflags ^= bit;
       break;
     }
-    default: mem_[rng() % kMemSize] ^= static_cast<uint8_t>(1u << (rng() % 8)); break;
+    default:
+      mem_[rng() % kMemSize] ^= static_cast<uint8_t>(1u << (rng() % 8));
+      break;
   }
 }
 
@@ -347,21 +376,24 @@ Outcome Runner::check(const Case& c, const std::vector<Unit>& units) {
     std::string diff;
     for (unsigned i = 0; i < 16; ++i)
       if (i != kRsp && native.gpr[i] != mine.gpr[i])
-        diff += "  " + std::string(kRegNames[i]) + ": native " + hex(native.gpr[i]) + "  retrace " + hex(mine.gpr[i]) +
-                "  (xor " + hex(native.gpr[i] ^ mine.gpr[i]) + ")\n";
+        diff += "  " + std::string(kRegNames[i]) + ": native " + hex(native.gpr[i]) + "  retrace " +
+                hex(mine.gpr[i]) + "  (xor " + hex(native.gpr[i] ^ mine.gpr[i]) + ")\n";
     uint64_t fd = (native.rflags ^ mine.rflags) & cmp_flags;
     if (fd)
-      diff += "  flags differ in " + flag_names(fd) + ": native " + flag_names(native.rflags & cmp_flags) +
-              "  retrace " + flag_names(mine.rflags & cmp_flags) + "  (compared: " + flag_names(cmp_flags) + ")\n";
+      diff += "  flags differ in " + flag_names(fd) + ": native " +
+              flag_names(native.rflags & cmp_flags) + "  retrace " +
+              flag_names(mine.rflags & cmp_flags) + "  (compared: " + flag_names(cmp_flags) + ")\n";
     for (unsigned i = 0; i < kMemSize; ++i)
       if (native_mem[i] != mem_[i]) {
         unsigned j = i;
         while (j < kMemSize && j < i + 16 && native_mem[j] != mem_[j]) ++j;
         char line[160];
         int len = snprintf(line, sizeof line, "  mem[r15%+d]:", static_cast<int>(i) - kMemBase);
-        for (unsigned k = i; k < j; ++k) len += snprintf(line + len, sizeof line - len, " %02x", native_mem[k]);
+        for (unsigned k = i; k < j; ++k)
+          len += snprintf(line + len, sizeof line - len, " %02x", native_mem[k]);
         len += snprintf(line + len, sizeof line - len, " (native) vs");
-        for (unsigned k = i; k < j && len < 150; ++k) len += snprintf(line + len, sizeof line - len, " %02x", mem_[k]);
+        for (unsigned k = i; k < j && len < 150; ++k)
+          len += snprintf(line + len, sizeof line - len, " %02x", mem_[k]);
         diff += line;
         diff += "\n";
         i = j;

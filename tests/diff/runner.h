@@ -40,7 +40,8 @@ class Runner {
   // Only asks the frontend whether it supports every instruction of the unit.
   bool supported(const Unit& u, std::string* diagnostic = nullptr);
   bool capture_ir = false;
-  uint64_t corrupt_seed = 0;  // nonzero: flip one compared bit of retrace's result (--self-check)  // keep the printed IR of every block run (for reports)
+  uint64_t corrupt_seed = 0;  // nonzero: flip one compared bit of retrace's result (--self-check)
+                              // // keep the printed IR of every block run (for reports)
 
  private:
   size_t place(const std::vector<Unit>& units);  // copies code, returns E - S
