@@ -5,8 +5,6 @@
 // The guest's stdio is ours, and retrace's exit status is the guest's: its exit code, or,
 // when the guest is killed by a signal, that same signal re-raised on retrace itself so
 // the shell sees exactly what a native run shows (139 for SIGSEGV, 132 for SIGILL, ...).
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -29,13 +27,16 @@ void usage(FILE* out) {
           "usage: retrace run [options] [--] PROGRAM [ARGS...]\n"
           "       retrace --help | --version\n"
           "\n"
-          "Runs a static x86-64 Linux program (ET_EXEC or static-PIE) under dynamic binary\n"
-          "translation. Its stdin/stdout/stderr are retrace's; the exit status is the\n"
+          "Runs an x86-64 Linux program (static, static-PIE, dynamically linked through its\n"
+          "PT_INTERP loader, or a #! script) under dynamic binary translation. Its stdin/stdout/stderr are retrace's; the exit status is the\n"
           "program's (killed by a signal: the same signal, as in a native run).\n"
           "\n"
           "options for run:\n"
-          "  --tier=interp|native|auto  execution tier (default auto). The native tier is not\n"
-          "                             implemented yet: native and auto run the interpreter.\n"
+          "  --tier=interp|native|auto  execution tier (default auto: blocks start in the\n"
+          "                             interpreter and are translated once hot; native\n"
+          "                             translates every block before it first runs)\n"
+          "  --tier-threshold=N         executions before a block is translated (auto: 50)\n"
+          "  --code-cache=SIZE          translated-code budget, flushed when full (default 64M)\n"
           "  --max-block-insns=N        at most N guest instructions per block (1..4096,\n"
           "                             default 64; 1 gives one-instruction blocks)\n"
           "  --dump-ir=before|after|after:PASS|all\n"
@@ -43,10 +44,11 @@ void usage(FILE* out) {
           "                             after all of them, after the named pass, or all\n"
           "  --stats                    print execution statistics to stderr at exit\n"
           "  --verbose                  report unsupported syscalls and other runtime notes\n"
+          "  --argv0=STRING             the program's argv[0] (default: PROGRAM as given)\n"
           "  --help                     this text\n"
           "\n"
-          "exit status: the program's; 126 if it cannot be run (not a static x86-64 ELF,\n"
-          "corrupt, dynamically linked); 127 if it does not exist; 2 for a usage error.\n");
+          "exit status: the program's; 126 if it cannot be run (not an x86-64 ELF, corrupt,\n"
+          "bad interpreter); 127 if it (or its interpreter) does not exist; 2 for a usage error.\n");
 }
 
 [[noreturn]] void usage_error(const std::string& what) {
@@ -56,27 +58,6 @@ void usage(FILE* out) {
 
 bool starts_with(const std::string& s, const char* p) {
   return s.rfind(p, 0) == 0;
-}
-
-// Dies of `sig` the way the guest would have, without leaving a core file behind.
-[[noreturn]] void die_of_signal(int sig) {
-  fflush(stdout);
-  fflush(stderr);
-  struct rlimit none = {0, 0};
-  setrlimit(RLIMIT_CORE, &none);
-  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);  // also stops pipe core handlers (systemd-coredump)
-  struct sigaction sa {};
-  sa.sa_handler = SIG_DFL;
-  sigemptyset(&sa.sa_mask);
-  sigaction(sig, &sa, nullptr);
-  sigset_t set;
-  sigemptyset(&set);
-  sigaddset(&set, sig);
-  sigprocmask(SIG_UNBLOCK, &set, nullptr);
-  raise(sig);
-  // Signals whose default action is to ignore (SIGCHLD, ...) cannot end us: report the
-  // status a shell would show.
-  _exit(128 + sig);
 }
 
 int cmd_run(int argc, char** argv) {
@@ -97,12 +78,32 @@ int cmd_run(int argc, char** argv) {
       opt.stats = true;
     } else if (a == "--verbose") {
       opt.verbose = true;
+    } else if (starts_with(a, "--argv0=")) {
+      spec.argv0 = a.substr(8);
+      continue;  // not passed on to programs the guest execs
     } else if (starts_with(a, "--tier=")) {
       std::string t = a.substr(7);
       if (t != "interp" && t != "native" && t != "auto")
         usage_error("unknown tier '" + t + "' (expected interp, native or auto)");
-      // Until the backend lands, every tier is the interpreter.
-      opt.tier = retrace::rt::Tier::Interp;
+      opt.tier = t == "interp" ? retrace::rt::Tier::Interp : t == "native" ? retrace::rt::Tier::Native
+                                                                       : retrace::rt::Tier::Auto;
+    } else if (starts_with(a, "--tier-threshold=")) {
+      std::string v = a.substr(17);
+      char* end = nullptr;
+      unsigned long n = v.empty() ? 0 : strtoul(v.c_str(), &end, 10);
+      if (v.empty() || *end || n > 1000000000ul)
+        usage_error("--tier-threshold needs a number of executions, not '" + v + "'");
+      opt.tier_threshold = static_cast<int>(n);
+    } else if (starts_with(a, "--code-cache=")) {
+      std::string v = a.substr(13);
+      char* end = nullptr;
+      unsigned long long n = v.empty() ? 0 : strtoull(v.c_str(), &end, 10);
+      if (end && (*end == 'k' || *end == 'K')) { n <<= 10; ++end; }
+      else if (end && (*end == 'm' || *end == 'M')) { n <<= 20; ++end; }
+      else if (end && (*end == 'g' || *end == 'G')) { n <<= 30; ++end; }
+      if (v.empty() || *end || n < 4096 || n > (4ull << 30))
+        usage_error("--code-cache needs a size from 4K to 4G (suffix K, M or G), not '" + v + "'");
+      opt.code_cache_size = static_cast<size_t>(n);
     } else if (starts_with(a, "--max-block-insns=")) {
       std::string v = a.substr(18);
       char* end = nullptr;
@@ -121,6 +122,18 @@ int cmd_run(int argc, char** argv) {
     }
   }
   if (i >= argc) usage_error("run: no program given");
+  // A guest execve runs retrace again, with the same options, on the new program.
+  {
+    char self[4096];
+    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (n > 0) {
+      spec.reexec = {std::string(self, static_cast<size_t>(n)), "run"};
+      for (int j = 0; j < i; j++) {
+        std::string o = argv[j];
+        if (o != "--" && !starts_with(o, "--argv0=")) spec.reexec.push_back(o);
+      }
+    }
+  }
   spec.path = argv[i];
   for (int j = i + 1; j < argc; j++) spec.args.push_back(argv[j]);
   for (char** e = environ; e && *e; e++) spec.env.push_back(*e);
@@ -135,7 +148,7 @@ int cmd_run(int argc, char** argv) {
   if (opt.stats) proc->dispatcher().print_stats(stderr);
   if (r.how == retrace::rt::RunResult::Signaled) {
     if (!r.message.empty()) fprintf(stderr, "retrace: %s\n", r.message.c_str());
-    die_of_signal(r.signal);
+    retrace::rt::die_of_signal(r.signal);
   }
   return r.status & 0xff;
 }

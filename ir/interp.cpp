@@ -320,6 +320,22 @@ void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4]) {
   }
 }
 
+bool interpret_one(const Inst& in, MachineState& st, uint64_t guest_pc) {
+  thread_local Block one;
+  if (one.insts.size() != 2) {
+    one.insts.resize(2);
+    one.insts[1].op = Op::ExitJmp;
+    one.marks.assign(1, InsnMark{0, 0});
+  }
+  one.pc = guest_pc;
+  one.marks[0].pc = guest_pc;
+  one.insts[0] = in;
+  Exit e = interpret(one, st);
+  if (e.kind != ExitKind::Trap) return false;
+  st.rip = e.next;
+  return true;
+}
+
 Exit interpret(const Block& blk, MachineState& st) {
   static const void* const kLabels[] = {
 #define OP(name, nargs, props) &&L_##name,

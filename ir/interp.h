@@ -24,6 +24,11 @@ struct Exit {
 
 Exit interpret(const Block& b, MachineState& st);
 
+// Runs one non-terminator instruction (the native tier's fallback for ops it does not
+// emit inline). guest_pc is the guest instruction it belongs to. Returns true when it
+// raised a guest signal: st.trap_* say which, st.rip = guest_pc.
+bool interpret_one(const Inst& in, MachineState& st, uint64_t guest_pc);
+
 // Guest memory faults. Guest addresses are host addresses, so a bad guest access faults
 // in retrace's own process. Before each memory-touching op the interpreter records which
 // instruction it is running; the runtime's SIGSEGV/SIGBUS handler, seeing `inst` set,
@@ -35,6 +40,9 @@ struct FaultContext {
   uint64_t fault_addr = 0;
   int signal = 0;
   int code = 0;
+  // Set by the fault handler when the fault was in translated code (inst is then null).
+  bool in_translated = false;
+  uint64_t guest_pc = 0;
 };
 extern thread_local FaultContext t_fault;
 

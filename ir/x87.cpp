@@ -1,36 +1,315 @@
 // x87 implementations (see x87.h, x87ops.def).
+//
+// The guest's x87 state lives in MachineState::x87 (physical registers st[8], fcw, fsw
+// without TOP, full tag word, top, last FIP/FDP/FOP). Almost every row runs the guest's
+// instruction on the host FPU:
+//
+//   guest X87State --to_image--> Image (fnsave format) --frstor--> host FPU
+//        ^                                                           |  the row's instruction
+//        +--------from_image-- Image <--fnsave (also re-inits the host FPU)
+//
+// The Image is the 108-byte fnsave layout of 32/64-bit mode:
+//
+//   +0 fcw  +4 fsw  +8 ftw (full 2-bit tags)  +12 fip  +16 fcs  +18 fop  +20 fdp  +24 fds
+//   +28 ST(0) .. ST(7), 10 bytes each, in stack order (ST(i) = physical (top + i) & 7)
+//
+// Invariants:
+//   - the host always runs guest code with every exception masked (fcw | 0x3f) and with
+//     FSW.ES/B clear, so the host never takes #MF; the guest's own masks are applied here:
+//     after a row, ES/B are recomputed from fsw & ~fcw, and the next waiting row traps
+//     (SIGFPE, the si_code Linux derives from the same bits) before it executes;
+//   - precision and rounding control are the guest's (they are in the loaded fcw);
+//   - stored images (fnstenv, fnsave, fxsave) get the guest's own fcw/fsw patched in, since
+//     the host saw the masked ones;
+//   - FIP/FOP/FDP are the guest's: the frontend passes the pc and FOP in imm (x87_imm);
+//   - fxsave/fxrstor move MXCSR and XMM0-15 between memory and the slots (the host's own
+//     XMM registers are clobbered by fxrstor and declared so; the host MXCSR is saved and
+//     restored around every row).
+// A guest memory fault inside a row longjmps out (see FaultContext): the guest state is
+// left as it was before the instruction, the host FPU keeps the guest's loaded state until
+// the next row's frstor replaces it.
 #include "ir/x87.h"
 
+#include <csignal>
 #include <cstring>
 
 namespace retrace::ir {
 namespace {
 
+using namespace x87f;
+
+struct Image {
+  uint16_t fcw, r0, fsw, r1, ftw, r2;
+  uint32_t fip;
+  uint16_t fcs, fop;
+  uint32_t fdp;
+  uint16_t fds, r3;
+  uint8_t st[8][10];
+};
+static_assert(sizeof(Image) == 108, "fnsave image layout");
+
+constexpr uint16_t kES = 0x80, kB = 0x8000, kTop = 0x3800;
+constexpr uint64_t kXcr0 = 3;  // x87 | SSE
+
+uint16_t guest_fsw(const X87State& x) { return static_cast<uint16_t>((x.fsw & ~kTop) | ((x.top & 7u) << 11)); }
+
+void update_es(X87State& x) {
+  if (x.fsw & 0x3f & ~x.fcw) {
+    x.fsw |= kES | kB;
+  } else {
+    x.fsw &= static_cast<uint16_t>(~(kES | kB));
+  }
+}
+
+void to_image(const X87State& x, Image& img) {
+  img.fcw = x.fcw | 0x3f;
+  img.r0 = img.r1 = img.r2 = img.r3 = 0xffff;
+  img.fsw = guest_fsw(x) & static_cast<uint16_t>(~(kES | kB));
+  img.ftw = x.ftw;
+  img.fip = static_cast<uint32_t>(x.last_ip);
+  img.fcs = 0;
+  img.fop = x.last_opcode & 0x7ff;
+  img.fdp = static_cast<uint32_t>(x.last_dp);
+  img.fds = 0;
+  for (unsigned i = 0; i < 8; ++i) memcpy(img.st[i], &x.st[(x.top + i) & 7], 10);
+}
+
+void from_image(X87State& x, const Image& img, unsigned flags, uint64_t addr, uint64_t imm) {
+  if (flags & L) x.fcw = img.fcw;
+  x.fsw = img.fsw & static_cast<uint16_t>(~kTop);
+  x.top = (img.fsw >> 11) & 7u;
+  x.ftw = img.ftw;
+  for (unsigned i = 0; i < 8; ++i) {
+    long double& r = x.st[(x.top + i) & 7];
+    memset(&r, 0, sizeof r);
+    memcpy(&r, img.st[i], 10);
+  }
+  if (flags & LIP) {
+    x.last_ip = img.fip;
+    x.last_dp = img.fdp;
+    x.last_opcode = img.fop & 0x7ff;
+  } else if (!(flags & C)) {
+    x.last_ip = imm >> 16;
+    x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
+    if (addr) x.last_dp = addr;
+  }
+  update_es(x);
+}
+
+// A waiting instruction with an unmasked exception pending: SIGFPE at this instruction,
+// with the si_code Linux's math_error derives from fsw & ~fcw.
+bool pending_trap(MachineState& s, uint64_t imm) {
+  if (!(s.x87.fsw & kES)) return false;
+  unsigned err = s.x87.fsw & ~s.x87.fcw & 0x3f;
+  s.trap_signal = SIGFPE;
+  s.trap_code = err & 0x01 ? FPE_FLTINV : err & 0x04 ? FPE_FLTDIV : err & 0x08 ? FPE_FLTOVF
+              : err & 0x12 ? FPE_FLTUND : err & 0x20 ? FPE_FLTRES : 0;
+  s.trap_addr = imm >> 16;
+  return true;
+}
+
+using AsmFn = uint64_t (*)(Image&, uint64_t addr, uint64_t b);
+
+uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned flags, AsmFn fn) {
+  if ((flags & W) && pending_trap(s, imm)) return 0;
+  const uint16_t old_fcw = s.x87.fcw, old_fsw = guest_fsw(s.x87);
+  Image img;
+  to_image(s.x87, img);
+  uint64_t r = fn(img, addr, b);
+  auto* p = reinterpret_cast<uint8_t*>(addr);
+  if (flags & ENV) {
+    memcpy(p, &old_fcw, 2);
+    memcpy(p + 4, &old_fsw, 2);
+  }
+  if (flags & FXS) {
+    memcpy(p, &old_fcw, 2);
+    memcpy(p + 2, &old_fsw, 2);
+    uint32_t mx = static_cast<uint32_t>(s.slot[kSlotMxcsr]);
+    memcpy(p + 24, &mx, 4);
+    memcpy(p + 160, &s.slot[kSlotXmm], 256);
+    if (flags & FX64) {
+      memcpy(p + 8, &s.x87.last_ip, 8);
+      memcpy(p + 16, &s.x87.last_dp, 8);
+    }
+  }
+  from_image(s.x87, img, flags, addr, imm);
+  if (flags & FXR) {
+    uint32_t mx;
+    memcpy(&mx, p + 24, 4);
+    s.slot[kSlotMxcsr] = mx;
+    memcpy(&s.slot[kSlotXmm], p + 160, 256);
+    if (flags & FX64) {
+      memcpy(&s.x87.last_ip, p + 8, 8);
+      memcpy(&s.x87.last_dp, p + 16, 8);
+    }
+  }
+  if (flags & E) {
+    s.slot[kSlotCcOp] = cc_op(CcKind::Eager, Type::I64);
+    s.slot[kSlotCcDst] = (r >> 8) & (rflags::CF | rflags::PF | rflags::ZF);
+  }
+  return r;
+}
+
+// The host-executed instruction: frstor, the row's text (Intel syntax), fnsave. rax is the
+// row's result (lahf for fcomi); the host MXCSR survives fxrstor.
+#define X87_ASM_BODY(insn)                                                                   \
+  uint64_t rax = 0;                                                                          \
+  uint32_t mx = 0;                                                                           \
+  asm volatile("stmxcsr %[mx]\n\tfrstor %[img]\n\t.intel_syntax noprefix\n\t" insn            \
+               "\n\t.att_syntax prefix\n\tfnsave %[img]\n\tldmxcsr %[mx]"                    \
+               : [img] "+m"(img), [mx] "+m"(mx), "+a"(rax)                                  \
+               : "D"(addr), "S"(b), [i] "i"(N)                                               \
+               : "memory", "cc", "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", \
+                 "st(7)", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7",     \
+                 "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");      \
+  return rax;
+
 #define X87_FN(name) uint64_t x87_##name([[maybe_unused]] MachineState& s, [[maybe_unused]] uint64_t addr, \
                                          [[maybe_unused]] uint64_t b, [[maybe_unused]] uint64_t imm)
 
-X87_FN(FNINIT) {
-  s.x87 = X87State{};
-  return 0;
-}
+#define X87ASM(name, fl, insn)                                             \
+  uint64_t asm_##name(Image& img, uint64_t addr, uint64_t b) {             \
+    constexpr unsigned N = 0;                                              \
+    X87_ASM_BODY(insn)                                                     \
+  }                                                                        \
+  X87_FN(name) { return run(s, addr, b, imm, fl, asm_##name); }
+#define X87ASMI(name, fl, insn)                                            \
+  template <unsigned N>                                                    \
+  uint64_t asm_##name(Image& img, uint64_t addr, uint64_t b) {             \
+    X87_ASM_BODY(insn)                                                     \
+  }                                                                        \
+  X87_FN(name) {                                                           \
+    static constexpr AsmFn k[8] = {asm_##name<0>, asm_##name<1>, asm_##name<2>, asm_##name<3>, \
+                                   asm_##name<4>, asm_##name<5>, asm_##name<6>, asm_##name<7>}; \
+    return run(s, addr, b, imm, fl, k[imm & 7]);                           \
+  }
+#define X87C(name, fl)
+#include "ir/x87ops.def"
+#undef X87ASM
+#undef X87ASMI
+#undef X87C
+
+// ---- rows written in C++ --------------------------------------------------------------------
+
 X87_FN(FLDCW) {
   uint16_t v;
   memcpy(&v, reinterpret_cast<const void*>(addr), 2);
   s.x87.fcw = v;
+  update_es(s.x87);  // unmasking a flag that is already set makes it pending
   return 0;
 }
 X87_FN(FNSTCW) {
   memcpy(reinterpret_cast<void*>(addr), &s.x87.fcw, 2);
   return 0;
 }
-X87_FN(FNSTSW) { return (s.x87.fsw & ~0x3800u) | ((s.x87.top & 7u) << 11); }
+X87_FN(FNSTSW) { return guest_fsw(s.x87); }
+X87_FN(FWAIT) { return 0; }
+
+// xsave family, XCR0 = x87 | SSE: both components live in the 512-byte legacy region, so
+// the standard and compacted formats coincide; the header is at +512. XINUSE is reported
+// as all ones (permitted: a component in its initial state may be reported in use).
+bool xsave_gp(MachineState& s, uint64_t addr) {
+  if ((addr & 63) == 0) return false;
+  s.trap_signal = SIGSEGV;
+  s.trap_code = 0x80;  // SI_KERNEL, as Linux reports #GP
+  s.trap_addr = 0;
+  return true;
+}
+
+uint64_t xsave_common(MachineState& s, uint64_t addr, uint64_t rfbm, uint64_t imm, bool is64, bool compact) {
+  if (xsave_gp(s, addr)) return 0;
+  rfbm &= kXcr0;
+  alignas(16) uint8_t buf[512];
+  (is64 ? x87_FXSAVE64 : x87_FXSAVE)(s, reinterpret_cast<uint64_t>(buf), 0, imm);
+  auto* p = reinterpret_cast<uint8_t*>(addr);
+  if (rfbm & 1) {
+    memcpy(p, buf, 24);
+    memcpy(p + 32, buf + 32, 128);
+  }
+  if (rfbm & 2) {
+    memcpy(p + 24, buf + 24, 8);
+    memcpy(p + 160, buf + 160, 256);
+  }
+  uint64_t bv;
+  memcpy(&bv, p + 512, 8);
+  if (compact) {
+    bv = rfbm;
+    uint64_t comp = (1ull << 63) | rfbm;
+    memcpy(p + 520, &comp, 8);
+  } else {
+    bv = (bv & ~rfbm) | rfbm;
+  }
+  memcpy(p + 512, &bv, 8);
+  return 0;
+}
+
+uint64_t xrstor_common(MachineState& s, uint64_t addr, uint64_t rfbm, uint64_t imm, bool is64) {
+  if (xsave_gp(s, addr)) return 0;
+  rfbm &= kXcr0;
+  const auto* p = reinterpret_cast<const uint8_t*>(addr);
+  uint64_t hdr[8];
+  memcpy(hdr, p + 512, 64);
+  const uint64_t bv = hdr[0], comp = hdr[1];
+  const bool compact = comp >> 63;
+  bool bad = compact ? ((comp & ~(1ull << 63) & ~kXcr0) != 0 || (bv & ~comp) != 0) : (comp != 0 || (bv & ~kXcr0) != 0);
+  for (int i = 2; i < 8; ++i) bad |= hdr[i] != 0;
+  uint32_t mx = static_cast<uint32_t>(s.slot[kSlotMxcsr]);
+  if ((rfbm & 2) && (!compact || (bv & 2))) memcpy(&mx, p + 24, 4);
+  else if (rfbm & 2) mx = 0x1f80;
+  if (mx & ~0xffffu) bad = true;
+  if (bad) {
+    xsave_gp(s, 1);
+    return 0;
+  }
+  if (rfbm & 1) {
+    if (bv & 1) {
+      alignas(16) uint8_t buf[512];
+      memcpy(buf, p, 160);
+      uint32_t cur = static_cast<uint32_t>(s.slot[kSlotMxcsr]);
+      memcpy(buf + 24, &cur, 4);
+      memcpy(buf + 160, &s.slot[kSlotXmm], 256);
+      (is64 ? x87_FXRSTOR64 : x87_FXRSTOR)(s, reinterpret_cast<uint64_t>(buf), 0, imm);
+    } else {
+      s.x87 = X87State{};
+    }
+  }
+  if (rfbm & 2) {
+    if (bv & 2) {
+      memcpy(&s.slot[kSlotXmm], p + 160, 256);
+    } else {
+      memset(&s.slot[kSlotXmm], 0, 256);
+    }
+    s.slot[kSlotMxcsr] = mx;
+  }
+  return 0;
+}
+
+X87_FN(XSAVE) { return xsave_common(s, addr, b, imm, false, false); }
+X87_FN(XSAVE64) { return xsave_common(s, addr, b, imm, true, false); }
+X87_FN(XSAVEOPT) { return xsave_common(s, addr, b, imm, false, false); }
+X87_FN(XSAVEOPT64) { return xsave_common(s, addr, b, imm, true, false); }
+X87_FN(XSAVEC) { return xsave_common(s, addr, b, imm, false, true); }
+X87_FN(XSAVEC64) { return xsave_common(s, addr, b, imm, true, true); }
+X87_FN(XRSTOR) { return xrstor_common(s, addr, b, imm, false); }
+X87_FN(XRSTOR64) { return xrstor_common(s, addr, b, imm, true); }
+
+// C rows get the pending-exception check here (host-executed rows get it in run()).
+template <X87Fn F, unsigned Flags>
+uint64_t c_row(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm) {
+  if ((Flags & W) && pending_trap(s, imm)) return 0;
+  return F(s, addr, b, imm);
+}
 
 }  // namespace
 
 const X87OpInfo kX87Ops[static_cast<unsigned>(X87Op::Count)] = {
-#define X87OP(name) {#name, x87_##name},
+#define X87ASM(name, fl, insn) {#name, x87_##name, fl},
+#define X87ASMI(name, fl, insn) {#name, x87_##name, fl},
+#define X87C(name, fl) {#name, c_row<x87_##name, fl>, fl},
 #include "ir/x87ops.def"
-#undef X87OP
+#undef X87ASM
+#undef X87ASMI
+#undef X87C
 };
 
 }  // namespace retrace::ir

@@ -15,6 +15,7 @@
 // pc of the faulting instruction.
 #include "runtime/dispatcher.h"
 
+#include <sys/ucontext.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -54,12 +55,21 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
 
 namespace {
 
-void fault_handler(int sig, siginfo_t* si, void* uc) {
+thread_local codecache::CodeCache* t_cache = nullptr;
+
+void fault_handler(int sig, siginfo_t* si, void* ucv) {
   ir::FaultContext& fc = ir::t_fault;
-  if (fc.inst && fc.jb) {
+  uint64_t host_pc = static_cast<uint64_t>(static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs[REG_RIP]);
+  bool in_cache = t_cache && t_cache->contains(host_pc);
+  if (fc.jb && (fc.inst || in_cache)) {
     fc.signal = sig;
     fc.code = si->si_code;
     fc.fault_addr = reinterpret_cast<uint64_t>(si->si_addr);
+    fc.in_translated = !fc.inst;
+    if (fc.in_translated) {
+      const codecache::TranslatedBlock* tb = t_cache->find_host(host_pc);
+      fc.guest_pc = tb ? tb->guest_pc_at(host_pc) : 0;
+    }
     siglongjmp(*fc.jb, 1);
   }
   // A fault in retrace itself: report it plainly and die with the signal.
@@ -96,7 +106,26 @@ void install_fault_handlers() {
 }
 
 Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
-    : fe_(mode), read_(std::move(reader)), opt_(std::move(opt)) {}
+    : fe_(mode), read_(std::move(reader)), opt_(std::move(opt)) {
+  if (opt_.tier != Tier::Interp) {
+    threshold_ = opt_.tier_threshold >= 0 ? static_cast<unsigned>(opt_.tier_threshold) : opt_.tier == Tier::Native ? 0 : 50;
+    cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size);
+    translator_ = std::make_unique<backend::Translator>(*cache_native_);
+  }
+}
+
+const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
+  if (const codecache::TranslatedBlock* tb = cache_native_->find(b->pc)) return tb;
+  if (b->exec_count.get() < threshold_) return nullptr;
+  const codecache::TranslatedBlock* tb = translator_->translate(*b);
+  if (!tb) {
+    // Full: drop every translation (nothing runs in the cache while we are here).
+    cache_native_->flush();
+    tb = translator_->translate(*b);
+    if (!tb) stats_.translate_failures++;
+  }
+  return tb;
+}
 Dispatcher::~Dispatcher() = default;
 
 ir::Block* Dispatcher::lookup(uint64_t pc) {
@@ -140,8 +169,11 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
   if (sigsetjmp(jb, 1)) {
     // A guest memory access faulted (the handler jumped here).
     const ir::Block* b = fc.block;
-    uint64_t pc = b ? b->pc_of_inst(static_cast<size_t>(fc.inst - b->insts.data())) : st.rip;
+    uint64_t pc = fc.in_translated ? fc.guest_pc
+                  : b ? b->pc_of_inst(static_cast<size_t>(fc.inst - b->insts.data())) : st.rip;
     fc.inst = nullptr;
+    fc.in_translated = false;
+    t_cache = nullptr;
     st.rip = pc;
     st.trap_signal = fc.signal;
     st.trap_code = fc.code;
@@ -160,6 +192,7 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
     return res;
   }
 
+  t_cache = cache_native_.get();
   uint64_t pc = st.rip;
   for (;;) {
     ir::Block* b = nullptr;
@@ -171,10 +204,30 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
       b = lookup(pc);
       if (prev && prev_edge >= 0) prev->succ[prev_edge].store(b, std::memory_order_relaxed);
     }
+    const codecache::TranslatedBlock* tb = translator_ ? native_for(b) : nullptr;
     b->exec_count.inc();
     stats_.blocks_run++;
-    stats_.guest_insns += b->marks.size();
-    ir::Exit e = ir::interpret(*b, st);
+    ir::Exit e;
+    if (tb) {
+      // Native tier: runs chained blocks until an exit the code cache cannot follow.
+      stats_.native_entries++;
+      std::chrono::steady_clock::time_point t0;
+      if (opt_.stats) t0 = std::chrono::steady_clock::now();
+      ir::ExitKind k = translator_->run(st, tb);
+      if (opt_.stats) stats_.native_seconds += secs(t0, std::chrono::steady_clock::now());
+      e = {k, 0, true, st.rip};
+      if (k == ir::ExitKind::Branch || k == ir::ExitKind::Jump || k == ir::ExitKind::Call) k = ir::ExitKind::Indirect;
+      e.kind = k == ir::ExitKind::Indirect ? ir::ExitKind::Indirect : k;
+      prev = nullptr;
+      if (k == ir::ExitKind::Indirect) {
+        stats_.dispatch_lookups++;
+        pc = e.next;
+        continue;
+      }
+    } else {
+      stats_.guest_insns += b->marks.size();
+      e = ir::interpret(*b, st);
+    }
     fc.inst = nullptr;
     prev = b;
     prev_edge = -1;
@@ -215,12 +268,19 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
         res.signal = st.trap_signal;
         res.pc = e.next;
         res.fault_addr = st.trap_addr;
+        const ir::Block* tb_block = cache_.find(e.next);
         auto it = diagnostics_.find(b->pc);
+        if (tb_block == nullptr && it == diagnostics_.end()) {
+          // Native code may have chained past b: find the block whose decode failed here.
+          for (const auto& [bpc, msg] : diagnostics_) {
+            const ir::Block* db = cache_.find(bpc);
+            if (db && e.next >= db->pc && e.next < db->end) { it = diagnostics_.find(bpc); break; }
+          }
+        }
         char buf[200];
         if (it != diagnostics_.end() && st.trap_signal == SIGILL) {
           res.message = it->second;
-        } else if (st.trap_signal == SIGSEGV && b->pc_of_inst(b->insts.size() - 1) == e.next &&
-                   b->terminator().op == ir::Op::ExitTrap && b->terminator().imm2) {
+        } else if (st.trap_signal == SIGSEGV && st.trap_addr != 0 && st.trap_addr >= e.next && st.trap_addr < e.next + 16) {
           snprintf(buf, sizeof buf, "guest jumped to unmapped or non-executable address 0x%llx",
                    static_cast<unsigned long long>(st.trap_addr));
           res.message = buf;
@@ -249,8 +309,23 @@ void Dispatcher::print_stats(FILE* out) const {
   fprintf(out, "  blocks decoded       %llu (%llu IR insts)\n", static_cast<unsigned long long>(s.blocks_decoded),
           static_cast<unsigned long long>(s.ir_insts));
   fprintf(out, "  syscalls             %llu\n", static_cast<unsigned long long>(s.syscalls));
-  fprintf(out, "  time: decode %.3fs  interpreter %.3fs  syscalls %.3fs  (%.1f M guest insns/s interpreted)\n",
-          s.decode_seconds, s.interp_seconds - s.decode_seconds, s.syscall_seconds, mips);
+  double interp = s.interp_seconds - s.decode_seconds - s.native_seconds;
+  mips = interp > 0 ? s.guest_insns / interp / 1e6 : 0;
+  fprintf(out, "  time: decode %.3fs  interpreter+dispatch %.3fs  translated code %.3fs  syscalls %.3fs\n",
+          s.decode_seconds, interp, s.native_seconds, s.syscall_seconds);
+  fprintf(out, "  interpreted guest insns/s  %.1f M\n", mips);
+  if (translator_) {
+    const auto& cs = cache_native_->stats();
+    const auto& ts = translator_->stats();
+    fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper)\n", threshold_,
+            static_cast<unsigned long long>(ts.blocks), static_cast<unsigned long long>(ts.inline_ops),
+            static_cast<unsigned long long>(ts.helper_ops));
+    fprintf(out, "  code cache: %zu of %zu bytes used, %llu flushes, %llu chain patches\n", cache_native_->used(),
+            cache_native_->capacity(), static_cast<unsigned long long>(cs.flushes),
+            static_cast<unsigned long long>(cs.chain_patches));
+    fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
+            static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
+  }
 }
 
 }  // namespace retrace::rt

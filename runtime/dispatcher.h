@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "backend/x86_64/translator.h"
+#include "codecache/code_cache.h"
 #include "frontend/x86/frontend.h"
 #include "ir/interp.h"
 #include "ir/state.h"
@@ -22,6 +24,10 @@ enum class Tier { Interp, Native, Auto };
 struct RunOptions {
   Tier tier = Tier::Auto;
   unsigned max_block_insns = 64;  // 1: one-instruction blocks
+  // Tier-up: a block is translated when it has run this many times in the interpreter
+  // (0 = on first use). --tier=native defaults to 0, --tier=auto to 50.
+  int tier_threshold = -1;        // -1: the tier's default
+  size_t code_cache_size = 64 << 20;
   bool stats = false;
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
@@ -53,6 +59,11 @@ struct Stats {
   double decode_seconds = 0;
   double interp_seconds = 0;   // time in the interpreter tier, syscalls excluded
   double syscall_seconds = 0;
+  double native_seconds = 0;   // time inside translated code (measured with --stats)
+  uint64_t native_entries = 0; // dispatcher → translated code transitions
+  uint64_t translate_failures = 0;
+  uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
+  uint64_t dispatch_misses = 0;   // of those, blocks decoded for the first time
 };
 
 class BlockCache {
@@ -82,12 +93,16 @@ class Dispatcher {
 
  private:
   ir::Block* lookup(uint64_t pc);
+  const codecache::TranslatedBlock* native_for(ir::Block* b);
   x86::Frontend fe_;
   x86::CodeReader read_;
   RunOptions opt_;
   BlockCache cache_;
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
   Stats stats_;
+  unsigned threshold_ = 0;
+  std::unique_ptr<codecache::CodeCache> cache_native_;
+  std::unique_ptr<backend::Translator> translator_;
 };
 
 // Installs retrace's SIGSEGV/SIGBUS handlers that turn faults in guest memory accesses

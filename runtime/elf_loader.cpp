@@ -157,20 +157,25 @@ bool parse_elf(const std::string& name, uint64_t size, const ReadAt& read, ElfIn
     uint64_t at = eh.e_phoff + uint64_t{i} * sizeof(Elf64_Phdr);
     auto ull = [](uint64_t v) { return static_cast<unsigned long long>(v); };
     if (p.p_type == PT_INTERP) {
-      std::string interp;
-      if (p.p_filesz > 0 && p.p_filesz <= PATH_MAX && p.p_offset < size &&
-          !add_overflows(p.p_offset, p.p_filesz) && p.p_offset + p.p_filesz <= size) {
-        interp.resize(p.p_filesz);
-        if (!read(p.p_offset, interp.data(), p.p_filesz)) interp.clear();
-        interp.resize(strnlen(interp.c_str(), interp.size()));
-      }
-      // Printable characters only: this goes to a terminal.
-      for (char& c : interp)
-        if (c < 0x20 || c > 0x7e) c = '?';
-      err.exit_code = 126;
-      err.message = name + ": dynamically linked programs are not supported yet (PT_INTERP " +
-                    (interp.empty() ? "present" : interp) + "); link it with -static";
-      return false;
+      if (!out.interp.empty()) continue;  // the kernel uses the first one
+      // The kernel's checks: a NUL-terminated path of 2..PATH_MAX bytes inside the file.
+      if (p.p_filesz < 2 || p.p_filesz > PATH_MAX || p.p_offset >= size ||
+          add_overflows(p.p_offset, p.p_filesz) || p.p_offset + p.p_filesz > size)
+        return fail(err, name,
+                    "program header %u (PT_INTERP at offset 0x%llx): interpreter path 0x%llx+0x%llx "
+                    "is empty, too long or past end of file",
+                    i, ull(at), ull(p.p_offset), ull(p.p_filesz));
+      std::string interp(p.p_filesz, '\0');
+      if (!read(p.p_offset, interp.data(), p.p_filesz))
+        return fail(err, name, "cannot read the PT_INTERP path (program header %u)", i);
+      if (interp.back() != '\0')
+        return fail(err, name,
+                    "program header %u (PT_INTERP): interpreter path is not NUL-terminated", i);
+      interp.resize(strlen(interp.c_str()));  // the kernel stops at the first NUL too
+      if (interp.empty())
+        return fail(err, name, "program header %u (PT_INTERP): empty interpreter path", i);
+      out.interp = interp;
+      continue;
     }
     if (p.p_type == PT_PHDR) {
       have_pt_phdr = true;
@@ -261,7 +266,7 @@ struct Fd {
 
 }  // namespace
 
-bool load_elf(const std::string& path, LoadedImage& out, LoadError& err) {
+bool load_elf(const std::string& path, LoadedImage& out, LoadError& err, LoadAs as) {
   out = LoadedImage{};
   Fd f;
   f.fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -294,6 +299,12 @@ bool load_elf(const std::string& path, LoadedImage& out, LoadError& err) {
   };
   ElfInfo info;
   if (!parse_elf(path, size, read, info, err)) return false;
+  if (as == LoadAs::Interpreter && !info.interp.empty()) {
+    std::string ip;
+    for (char c : info.interp) ip.push_back(c < 0x20 || c > 0x7e ? '?' : c);  // for a terminal
+    return fail(err, path, "names an interpreter itself (PT_INTERP %s); an interpreter must be "
+                "statically linked", ip.c_str());
+  }
 
   // Reserve the whole span first: one address range, owned by the guest, that the
   // segments are then mapped into with MAP_FIXED (safe: it is ours).
@@ -322,7 +333,8 @@ bool load_elf(const std::string& path, LoadedImage& out, LoadError& err) {
     }
   } else {
     uint64_t align = std::max<uint64_t>(info.max_align, kPageSize);
-    uint64_t want = (kStaticPieBase + align - 1) & ~(align - 1);
+    uint64_t pref = as == LoadAs::Interpreter ? kInterpBase : kStaticPieBase;
+    uint64_t want = (pref + align - 1) & ~(align - 1);
     base =
         mmap(reinterpret_cast<void*>(want), span, PROT_NONE, kReserve | MAP_FIXED_NOREPLACE, -1, 0);
     if (base != MAP_FAILED && reinterpret_cast<uint64_t>(base) != want) {
@@ -364,10 +376,11 @@ bool load_elf(const std::string& path, LoadedImage& out, LoadError& err) {
                     static_cast<unsigned long long>(page), strerror(e));
       }
       // bss that starts inside the last file page: the rest of that page holds whatever
-      // follows in the file, and must read as zero.
+      // follows in the file, and must read as zero -- up to the end of the page, not just
+      // to p_memsz, as the kernel's padzero() does: ld.so's startup allocator hands out
+      // the tail of its last bss page assuming it is zero.
       if (mem_end > file_end && (file_end & (kPageSize - 1)) != 0)
-        memset(reinterpret_cast<void*>(file_end), 0,
-               std::min(page_up(file_end), mem_end) - file_end);
+        memset(reinterpret_cast<void*>(file_end), 0, page_up(file_end) - file_end);
     }
     // Pages past page_up(file_end) stay anonymous zero pages from the reservation.
   }
@@ -394,6 +407,7 @@ bool load_elf(const std::string& path, LoadedImage& out, LoadError& err) {
   char* rp = realpath(path.c_str(), nullptr);
   out.real_path = rp ? rp : path;
   free(rp);
+  out.interp = std::move(info.interp);
   return true;
 }
 

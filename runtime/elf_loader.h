@@ -17,8 +17,13 @@
 //                                                       page)
 //   and finally mprotects each segment to the protection its p_flags ask for.
 //
-// Not supported (clear errors): PT_INTERP (dynamically linked programs), ELFCLASS32,
-// big-endian, other machines, ET_REL/ET_CORE, PN_XNUM program header counts.
+// Dynamically linked programs: parse_elf records the PT_INTERP path; the caller
+// (GuestProcess) then loads that interpreter with load_elf(..., LoadAs::Interpreter), which
+// validates it exactly as strictly and additionally refuses an interpreter that names an
+// interpreter itself (as the kernel does).
+//
+// Not supported (clear errors): ELFCLASS32, big-endian, other machines, ET_REL/ET_CORE,
+// PN_XNUM program header counts.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +61,7 @@ struct ElfInfo {
   // range covers it); 0 if it is not loaded (the stack builder then copies `phdrs`).
   uint64_t phdr_vaddr = 0;
   std::vector<uint8_t> phdrs;  // the raw program header table
+  std::string interp;          // PT_INTERP path (dynamically linked), "" if none
 };
 
 // Reads exactly n bytes at file offset `off`; false if that is not possible.
@@ -74,12 +80,24 @@ struct LoadedImage {
   uint64_t start = 0, end = 0;  // mapped span (page-aligned)
   uint64_t brk_start = 0;       // page-aligned end of the highest segment
   std::string real_path;        // canonical absolute path (for /proc/self/exe)
+  std::string interp;           // PT_INTERP path, "" for a static program
 };
 
 // Preferred load address for static-PIE executables. Far from retrace itself (a PIE at
 // 0x55..-0x56.. , its heap after it) and from the top-down mmap area (0x7f..).
 inline constexpr uint64_t kStaticPieBase = 0x4000'0000'0000ull;
 
-bool load_elf(const std::string& path, LoadedImage& out, LoadError& err);
+// Preferred load address of the program interpreter (ld.so). The kernel puts it in the
+// mmap area; a fixed spot 1 TiB above the PIE base keeps runs reproducible and leaves the
+// top-down mmap area to the libraries ld.so maps.
+inline constexpr uint64_t kInterpBase = 0x4100'0000'0000ull;
+
+enum class LoadAs {
+  Program,      // the program itself: ET_EXEC at its link address, ET_DYN at kStaticPieBase
+  Interpreter,  // a PT_INTERP interpreter: ET_DYN at kInterpBase; must not have PT_INTERP
+};
+
+bool load_elf(const std::string& path, LoadedImage& out, LoadError& err,
+              LoadAs as = LoadAs::Program);
 
 }  // namespace retrace::rt

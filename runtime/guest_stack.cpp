@@ -68,12 +68,27 @@ bool build_initial_stack(const StackSpec& spec, GuestStack& out, LoadError& err)
 
   uint32_t id[4];
   ir::cpuid(1, 0, id);
+  // The kernel's order (create_elf_tables), minus AT_SYSINFO_EHDR: there is no vDSO.
   std::vector<std::pair<uint64_t, uint64_t>> aux = {
+      {AT_MINSIGSTKSZ, kGuestMinSigStackSize},
       {AT_HWCAP, id[3]},  // cpuid(1).edx as retrace implements it, like the kernel's
-      {AT_PAGESZ, kPageSize}, {AT_CLKTCK, 100},     {AT_PHDR, phdr},     {AT_PHENT, img.phent},
-      {AT_PHNUM, img.phnum},  {AT_BASE, 0},         {AT_FLAGS, 0},       {AT_ENTRY, img.entry},
-      {AT_UID, getuid()},     {AT_EUID, geteuid()}, {AT_GID, getgid()},  {AT_EGID, getegid()},
-      {AT_SECURE, 0},         {AT_RANDOM, random},  {AT_EXECFN, execfn}, {AT_PLATFORM, platform},
+      {AT_PAGESZ, kPageSize},
+      {AT_CLKTCK, 100},
+      {AT_PHDR, phdr},
+      {AT_PHENT, img.phent},
+      {AT_PHNUM, img.phnum},
+      {AT_BASE, spec.interp_base},
+      {AT_FLAGS, 0},
+      {AT_ENTRY, img.entry},
+      {AT_UID, getuid()},
+      {AT_EUID, geteuid()},
+      {AT_GID, getgid()},
+      {AT_EGID, getegid()},
+      {AT_SECURE, 0},
+      {AT_RANDOM, random},
+      {AT_HWCAP2, 0},
+      {AT_EXECFN, execfn},
+      {AT_PLATFORM, platform},
       {AT_NULL, 0},
   };
 

@@ -9,7 +9,8 @@
 //        │ 16 random bytes (AT_RANDOM)  │
 //        │ copy of the program headers  │ only if they are not in a loaded segment
 //        │ (padding to 16)              │
-//        │ auxv: (type, value) pairs    │ ... AT_NULL
+//        │ auxv: (type, value) pairs    │ ... AT_NULL (no AT_SYSINFO_EHDR: no vDSO,
+//        │                              │  glibc then uses real syscalls)
 //        │ envp[0..n-1], NULL           │
 //        │ argv[0..argc-1], NULL        │
 //   rsp ►│ argc                         │ 16-byte aligned
@@ -32,8 +33,13 @@ struct StackSpec {
   std::vector<std::string> argv;
   std::vector<std::string> envp;
   std::string execfn;        // AT_EXECFN: the program path as given
-  const LoadedImage* image;  // AT_PHDR/PHENT/PHNUM/ENTRY
+  const LoadedImage* image;  // the program: AT_PHDR/PHENT/PHNUM/ENTRY
+  uint64_t interp_base = 0;  // AT_BASE: load address of the PT_INTERP interpreter, 0 if none
 };
+
+// AT_MINSIGSTKSZ: the signal frame retrace will build (FXSAVE-sized, since CPUID reports
+// no AVX), i.e. the classic MINSIGSTKSZ.
+inline constexpr uint64_t kGuestMinSigStackSize = 2048;
 
 struct GuestStack {
   uint64_t lo = 0, hi = 0;  // the whole mapping, guard page included

@@ -3,8 +3,12 @@
 #include <asm/prctl.h>
 #include <asm/unistd_64.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -12,16 +16,20 @@
 #include <climits>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "ir/flags.h"
+#include "runtime/guest_stack.h"
 
 namespace retrace::rt {
 
 // Every number in the table is the kernel's number for that name.
 #define SYSCALL(nr, name, handler) static_assert(nr == __NR_##name, #name);
+#define PASS(nr, name, nargs) static_assert(nr == __NR_##name && nargs >= 0 && nargs <= 6, #name);
 #include "runtime/syscalls.def"
 #undef SYSCALL
+#undef PASS
 
 namespace {
 
@@ -109,14 +117,49 @@ long sys_openat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   return pass(s, st, nr, a);
 }
 
+long sys_openat2(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  auto p = path_arg(a[1]);
+  if (p && is_self_exe(*p))
+    return host(__NR_openat2, static_cast<uint64_t>(AT_FDCWD),
+                reinterpret_cast<uint64_t>(s.exe_path.c_str()), a[2], a[3]);
+  return pass(s, st, nr, a);
+}
+
 long sys_ioctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  // Read-only terminal queries go to the kernel (isatty() is TCGETS); anything that could
-  // change state shared with retrace is refused until it is needed and reviewed.
+  // Terminal, descriptor-flag and read-only socket requests go to the kernel (they act on
+  // the guest's own descriptors; isatty() is TCGETS). Anything else is refused until it
+  // is needed and reviewed: some ioctls take pointers inside structures, or act on more
+  // than the descriptor.
   switch (static_cast<uint32_t>(a[1])) {
     case TCGETS:
-    case TIOCGWINSZ:
+    case TCSETS:
+    case TCSETSW:
+    case TCSETSF:
+    case TCSBRK:
+    case TCXONC:
+    case TCFLSH:
+    case TIOCSCTTY:
+    case TIOCNOTTY:
     case TIOCGPGRP:
+    case TIOCSPGRP:
+    case TIOCGSID:
+    case TIOCOUTQ:
+    case TIOCGWINSZ:
+    case TIOCSWINSZ:
+    case TIOCGPTN:
+    case TIOCSPTLCK:
     case FIONREAD:
+    case FIONBIO:
+    case FIOASYNC:
+    case FIOCLEX:
+    case FIONCLEX:
+    case SIOCGIFCONF:
+    case SIOCGIFFLAGS:
+    case SIOCGIFINDEX:
+    case SIOCGIFNAME:
+    case SIOCGIFADDR:
+    case SIOCGIFHWADDR:
+    case SIOCGIFMTU:
       return pass(s, st, nr, a);
     default:
       if (s.verbose)
@@ -128,6 +171,35 @@ long sys_ioctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
 
 // --- memory -----------------------------------------------------------------------------
 
+void code_changed(LinuxSyscalls& s, uint64_t start, uint64_t end) {
+  if (s.on_unmap_or_protect) s.on_unmap_or_protect(start, end);
+}
+
+// Before a call that replaces whatever is mapped at [start, end) (MAP_FIXED, MREMAP_FIXED),
+// which may be retrace itself: claims every part the guest does not own with
+// MAP_FIXED_NOREPLACE. False (nothing claimed) if any part is taken, by retrace; the
+// guest then gets ENOMEM, as if the range were unusable. `reserved` lists what was claimed
+// (to release if the call fails).
+bool claim_for_fixed(LinuxSyscalls& s, uint64_t start, uint64_t end,
+                     std::vector<std::pair<uint64_t, uint64_t>>& reserved) {
+  bool ok = true;
+  s.regions.for_each_gap(start, end, [&](uint64_t b, uint64_t e) {
+    if (!ok) return;
+    long r = host_mmap(b, e - b, PROT_NONE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE);
+    if (r >= 0 && static_cast<uint64_t>(r) != b) host(__NR_munmap, static_cast<uint64_t>(r), e - b);
+    if (r < 0 || static_cast<uint64_t>(r) != b)
+      ok = false;
+    else
+      reserved.emplace_back(b, e);
+  });
+  if (!ok) {
+    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
+    reserved.clear();
+  }
+  return ok;
+}
+
 long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   uint64_t addr = a[0], len = a[1];
   int flags = static_cast<int>(a[3]);
@@ -138,37 +210,52 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   auto release = [&] {
     for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
   };
+  bool fixed = flags & MAP_FIXED;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
     if (addr & (kPageSize - 1)) return -EINVAL;
     if (addr + plen < addr || addr + plen > kUserTop) return -ENOMEM;
-    if (!(flags & MAP_FIXED_NOREPLACE) && !s.regions.contains(addr, addr + plen)) {
-      // MAP_FIXED would silently replace whatever is there, which may be retrace itself.
-      // Claim every part the guest does not own with MAP_FIXED_NOREPLACE first; if any of
-      // it is taken (by retrace), the guest gets ENOMEM, as if the range were unusable.
-      bool ok = true;
-      s.regions.for_each_gap(addr, addr + plen, [&](uint64_t b, uint64_t e) {
-        if (!ok) return;
-        long r = host_mmap(b, e - b, PROT_NONE,
-                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE);
-        if (r >= 0 && static_cast<uint64_t>(r) != b)
-          host(__NR_munmap, static_cast<uint64_t>(r), e - b);
-        if (r < 0 || static_cast<uint64_t>(r) != b)
-          ok = false;
-        else
-          reserved.emplace_back(b, e);
-      });
-      if (!ok) {
-        release();
-        return -ENOMEM;
-      }
-    }
+    if (!(flags & MAP_FIXED_NOREPLACE) && !s.regions.contains(addr, addr + plen) &&
+        !claim_for_fixed(s, addr, addr + plen, reserved))
+      return -ENOMEM;
   }
   long r = host(__NR_mmap, addr, len, a[2], a[3], a[4], a[5]);
   if (r < 0) {
     release();
     return r;
   }
+  // MAP_FIXED over guest pages replaced them: code translated from them is stale.
+  if (fixed && s.regions.overlaps(addr, addr + plen)) code_changed(s, addr, addr + plen);
   s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen);
+  return r;
+}
+
+long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  uint64_t old = a[0], old_size = a[1], new_size = a[2], flags = a[3], new_addr = a[4];
+  if (old & (kPageSize - 1)) return -EINVAL;
+  uint64_t old_len = page_up(old_size), new_len = page_up(new_size);
+  if (new_len == 0 || new_len < new_size || old_len < old_size) return -EINVAL;
+  // The source must be the guest's: moving or resizing retrace's own memory would be fatal.
+  uint64_t src_end = old + std::max<uint64_t>(old_len, kPageSize);
+  if (src_end < old || !s.regions.contains(old, src_end)) return -EFAULT;
+  std::vector<std::pair<uint64_t, uint64_t>> reserved;
+  if (flags & MREMAP_FIXED) {
+    if (new_addr & (kPageSize - 1)) return -EINVAL;
+    if (new_addr + new_len < new_addr || new_addr + new_len > kUserTop) return -ENOMEM;
+    if (!s.regions.contains(new_addr, new_addr + new_len) &&
+        !claim_for_fixed(s, new_addr, new_addr + new_len, reserved))
+      return -ENOMEM;
+  }
+  // Without MREMAP_FIXED the kernel grows in place only into free space, or moves to a
+  // free range (MREMAP_MAYMOVE): it cannot replace anything of retrace's.
+  long r = host(__NR_mremap, old, old_size, new_size, flags, new_addr);
+  if (r < 0) {
+    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
+    return r;
+  }
+  code_changed(s, old, old + old_len);
+  if (flags & MREMAP_FIXED) code_changed(s, new_addr, new_addr + new_len);
+  if (!(flags & MREMAP_DONTUNMAP)) s.regions.remove(old, old + old_len);
+  s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + new_len);
   return r;
 }
 
@@ -184,6 +271,7 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   for (auto [b, e] : owned) {
     long r = host(__NR_munmap, b, e - b);
     if (r < 0) return r;
+    code_changed(s, b, e);
   }
   s.regions.remove(addr, end);
   return 0;
@@ -196,7 +284,9 @@ long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   uint64_t end = page_up(addr + len);
   if (end < addr) return -ENOMEM;
   if (!s.regions.contains(addr, end)) return -ENOMEM;  // as for an unmapped range
-  return pass(s, st, nr, a);
+  long r = pass(s, st, nr, a);
+  if (r == 0) code_changed(s, addr, end);
+  return r;
 }
 
 long sys_madvise(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
@@ -307,6 +397,194 @@ long sys_rt_sigprocmask(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   return 0;
 }
 
+long sys_sigaltstack(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  struct {  // the kernel's stack_t
+    uint64_t sp;
+    int32_t flags, pad;
+    uint64_t size;
+  } nw{}, old{s.altstack_sp, s.altstack_flags, 0, s.altstack_size};
+  constexpr int kSsDisable = 2, kSsAutodisarm = 1 << 31;
+  if (a[0]) {
+    if (!copy_from_guest(&nw, a[0], sizeof nw)) return -EFAULT;
+    int mode = nw.flags & ~kSsAutodisarm;
+    if (mode != 0 && mode != kSsDisable) return -EINVAL;
+    if (mode == 0 && nw.size < kGuestMinSigStackSize) return -ENOMEM;
+  }
+  if (a[1] && !copy_to_guest(a[1], &old, sizeof old)) return -EFAULT;
+  if (a[0]) {
+    bool off = (nw.flags & ~kSsAutodisarm) == kSsDisable;
+    s.altstack_sp = off ? 0 : nw.sp;
+    s.altstack_size = off ? 0 : nw.size;
+    s.altstack_flags = off ? kSsDisable : nw.flags;
+  }
+  return 0;
+}
+
+// A signal the guest sends to itself. Not delivered through a handler yet; the default
+// actions that matter (terminate, ignore, stop) behave as natively.
+long self_signal(LinuxSyscalls& s, ir::MachineState& st, int sig, uint64_t nr, Args a) {
+  if (sig < 0 || sig > 64) return -EINVAL;
+  if (sig == 0) return 0;
+  if (sig == SIGKILL || sig == SIGSTOP) return pass(s, st, nr, a);
+  uint64_t handler = s.sigactions[sig].handler;
+  if (handler == reinterpret_cast<uint64_t>(SIG_IGN)) return 0;
+  if (handler == reinterpret_cast<uint64_t>(SIG_DFL)) {
+    switch (sig) {
+      case SIGCHLD:
+      case SIGURG:
+      case SIGWINCH:
+      case SIGCONT:
+        return 0;  // default action: ignore
+      case SIGTSTP:
+      case SIGTTIN:
+      case SIGTTOU:
+        return pass(s, st, nr, a);  // default action: stop (retrace stops with the guest)
+      default:
+        break;
+    }
+    if (!(s.sigmask & sigbit(sig))) {
+      fflush(stdout);
+      fprintf(stderr, "retrace: the guest sent itself signal %d (%s)\n", sig, strsignal(sig));
+      die_of_signal(sig);
+    }
+  } else if (s.verbose && !(s.pending & sigbit(sig))) {
+    fprintf(stderr, "retrace: signal %d left pending: delivery to guest handlers is not "
+                    "implemented yet\n", sig);
+  }
+  s.pending |= sigbit(sig);
+  return 0;
+}
+
+long sys_kill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  if (static_cast<pid_t>(a[0]) == getpid()) return self_signal(s, st, static_cast<int>(a[1]), nr, a);
+  return pass(s, st, nr, a);
+}
+
+long sys_tkill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  if (static_cast<pid_t>(a[0]) == gettid()) return self_signal(s, st, static_cast<int>(a[1]), nr, a);
+  return pass(s, st, nr, a);
+}
+
+long sys_tgkill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  if (static_cast<pid_t>(a[0]) == getpid() && static_cast<pid_t>(a[1]) == gettid())
+    return self_signal(s, st, static_cast<int>(a[2]), nr, a);
+  return pass(s, st, nr, a);
+}
+
+// --- process control ------------------------------------------------------------------
+
+long sys_set_robust_list(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  // Recorded only: the host thread's robust list is retrace's (its glibc registered it).
+  if (a[1] != 24) return -EINVAL;  // sizeof(struct robust_list_head)
+  s.robust_list = a[0];
+  return 0;
+}
+
+long sys_prctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  switch (a[0]) {
+    case PR_SET_PDEATHSIG:
+    case PR_GET_PDEATHSIG:
+    case PR_GET_DUMPABLE:
+    case PR_SET_NAME:
+    case PR_GET_NAME:
+    case PR_GET_KEEPCAPS:
+    case PR_CAPBSET_READ:
+    case PR_GET_TIMERSLACK:
+    case PR_SET_TIMERSLACK:
+    case PR_GET_NO_NEW_PRIVS:
+    case PR_SET_NO_NEW_PRIVS:
+    case PR_GET_CHILD_SUBREAPER:
+    case PR_SET_CHILD_SUBREAPER:
+    case 0x53564d41:  // PR_SET_VMA (naming anonymous mappings)
+      return pass(s, st, nr, a);
+    default:
+      if (s.verbose)
+        fprintf(stderr, "retrace: unsupported prctl option %llu\n",
+                static_cast<unsigned long long>(a[0]));
+      return -EINVAL;
+  }
+}
+
+long sys_fork(LinuxSyscalls&, ir::MachineState&, uint64_t, Args) {
+  // vfork too: the child gets a copy of memory instead of sharing it, which is what a
+  // correct vfork child (exec or _exit right away) cannot tell apart.
+  return host(__NR_fork);
+}
+
+long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
+  uint64_t flags = a[0], stack = a[1], ptid = a[2], ctid = a[3], tls = a[4];
+  bool vm = flags & CLONE_VM, vfork = flags & CLONE_VFORK;
+  if ((flags & CLONE_THREAD) || (vm && !vfork)) {
+    if (s.verbose && s.reported_unsupported.insert(__NR_clone).second)
+      fprintf(stderr, "retrace: clone with CLONE_VM (threads) is not supported yet\n");
+    return -ENOSYS;
+  }
+  // The host child runs retrace on a copy of retrace's stack (stack argument 0) and keeps
+  // retrace's TLS; the guest's new stack and TLS go into the child's guest state.
+  uint64_t hflags = flags & ~static_cast<uint64_t>(CLONE_VM | CLONE_VFORK | CLONE_SIGHAND |
+                                                   CLONE_SETTLS);
+  long r = host(__NR_clone, hflags, 0, ptid, ctid, 0);
+  if (r == 0) {
+    if (stack) st.gpr(4) = stack;
+    if (flags & CLONE_SETTLS) st.slot[ir::kSlotFsBase] = tls;
+    if (flags & CLONE_CHILD_CLEARTID) s.clear_child_tid = ctid;
+  }
+  return r;
+}
+
+// Reads a NULL-terminated guest array of string pointers (argv, envp).
+bool read_string_array(uint64_t p, std::vector<std::string>& out) {
+  constexpr size_t kMaxStrings = 1 << 20, kMaxString = 128 * 1024;  // MAX_ARG_STRLEN
+  for (size_t i = 0; p; i++) {
+    if (i >= kMaxStrings) return false;
+    uint64_t sp;
+    if (!copy_from_guest(&sp, p + i * 8, 8)) return false;
+    if (!sp) break;
+    auto str = read_guest_string(sp, kMaxString);
+    if (!str) return false;
+    out.push_back(std::move(*str));
+  }
+  return true;
+}
+
+long sys_execve(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  if (s.reexec.empty()) return -ENOSYS;
+  auto path = path_arg(a[0]);
+  if (!path) return -EFAULT;
+  std::vector<std::string> argv, envp;
+  if (!read_string_array(a[1], argv) || !read_string_array(a[2], envp)) return -EFAULT;
+  // The errors execve itself would give, before retrace replaces itself: a shell searching
+  // PATH relies on ENOENT/EACCES/ENOEXEC coming back.
+  if (path->empty()) return -ENOENT;
+  struct stat sb;
+  if (stat(path->c_str(), &sb) != 0) return -errno;
+  if (!S_ISREG(sb.st_mode)) return -EACCES;
+  if (access(path->c_str(), X_OK) != 0) return -errno;
+  int fd = open(path->c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -errno;
+  char magic[4] = {};
+  ssize_t n = pread(fd, magic, sizeof magic, 0);
+  close(fd);
+  bool elf = n == 4 && memcmp(magic, "\x7f" "ELF", 4) == 0;
+  bool script = n >= 2 && magic[0] == '#' && magic[1] == '!';
+  if (!elf && !script) return -ENOEXEC;
+
+  std::vector<std::string> args = s.reexec;
+  args.push_back("--argv0=" + (argv.empty() ? std::string() : argv[0]));
+  args.push_back("--");
+  args.push_back(*path);
+  for (size_t i = 1; i < argv.size(); i++) args.push_back(argv[i]);
+  std::vector<char*> cargv, cenvp;
+  for (auto& x : args) cargv.push_back(x.data());
+  cargv.push_back(nullptr);
+  for (auto& x : envp) cenvp.push_back(x.data());
+  cenvp.push_back(nullptr);
+  fflush(stdout);
+  fflush(stderr);
+  return host(__NR_execve, reinterpret_cast<uint64_t>(s.reexec[0].c_str()),
+              reinterpret_cast<uint64_t>(cargv.data()), reinterpret_cast<uint64_t>(cenvp.data()));
+}
+
 using Handler = long (*)(LinuxSyscalls&, ir::MachineState&, uint64_t, Args);
 
 }  // namespace
@@ -324,8 +602,10 @@ const char* LinuxSyscalls::name(uint64_t nr) {
 #define SYSCALL(n, nm, handler) \
   case n:                       \
     return #nm;
+#define PASS(n, nm, nargs) SYSCALL(n, nm, pass)
 #include "runtime/syscalls.def"
 #undef SYSCALL
+#undef PASS
     default:
       return nullptr;
   }
@@ -333,18 +613,26 @@ const char* LinuxSyscalls::name(uint64_t nr) {
 
 SyscallOutcome LinuxSyscalls::handle(ir::MachineState& st) {
   uint64_t nr = st.gpr(0);
-  const uint64_t a[6] = {st.gpr(7), st.gpr(6), st.gpr(2), st.gpr(10), st.gpr(8), st.gpr(9)};
+  uint64_t a[6] = {st.gpr(7), st.gpr(6), st.gpr(2), st.gpr(10), st.gpr(8), st.gpr(9)};
   Handler h = nullptr;
+  int nargs = 6;
   switch (nr) {
 #define SYSCALL(n, nm, handler) \
   case n:                       \
     h = handler;                \
     break;
+#define PASS(n, nm, count) \
+  case n:                  \
+    h = pass;              \
+    nargs = count;         \
+    break;
 #include "runtime/syscalls.def"
 #undef SYSCALL
+#undef PASS
     default:
       break;
   }
+  for (int i = nargs; i < 6; i++) a[i] = 0;
   long r;
   if (h && h != unsupported) {
     r = h(*this, st, nr, a);
@@ -367,6 +655,29 @@ SyscallOutcome LinuxSyscalls::handle(ir::MachineState& st) {
                                  st.slot[ir::kSlotCcSrc1], st.slot[ir::kSlotCcSrc2]) |
                st.slot[ir::kSlotCtlFlags] | ir::rflags::kFixed;
   return {};
+}
+
+void die_of_signal(int sig) {
+  fflush(stdout);
+  fflush(stderr);
+  struct rlimit none = {0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);  // also stops pipe core handlers (systemd-coredump)
+  struct sigaction sa {};
+  sa.sa_handler = SIG_DFL;
+  sigemptyset(&sa.sa_mask);
+  sigaction(sig, &sa, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  sigprocmask(SIG_UNBLOCK, &set, nullptr);
+  // Not raise(): after a guest fork, glibc's cached thread id in retrace's TLS is the
+  // parent's. Ask the kernel who we are.
+  host(__NR_tgkill, static_cast<uint64_t>(host(__NR_getpid)),
+       static_cast<uint64_t>(host(__NR_gettid)), static_cast<uint64_t>(sig));
+  // Signals whose default action is to ignore (SIGCHLD, ...) cannot end us: report the
+  // status a shell would show.
+  _exit(128 + sig);
 }
 
 }  // namespace retrace::rt

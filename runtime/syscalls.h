@@ -15,13 +15,21 @@
 //   TLS      arch_prctl writes the guest's FS/GS base slots, never the host's FS.
 //   identity readlink("/proc/self/exe") and open("/proc/self/exe") see the guest program.
 //   exit     exit/exit_group end the guest; retrace's own exit path runs.
-//   signals  rt_sigaction/rt_sigprocmask are recorded (delivery comes later).
+//   signals  rt_sigaction/rt_sigprocmask/sigaltstack are recorded (delivery comes later);
+//            kill/tgkill to the guest itself act on the recorded disposition (default
+//            action "terminate": retrace dies of that signal; a handler: recorded pending).
+//   process  fork/vfork and fork-like clone run on in a host child (memory is copied, so a
+//            vfork/CLONE_VM|CLONE_VFORK child gets a copy instead of sharing: posix_spawn
+//            works, only its error report to the parent is lost); threads are ENOSYS.
+//            execve re-executes retrace itself on the new program (`reexec` + --argv0).
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "ir/state.h"
 #include "runtime/dispatcher.h"
@@ -41,6 +49,13 @@ class LinuxSyscalls {
 
   SyscallOutcome handle(ir::MachineState& st);
 
+  // Called with every guest range whose mapping or protection changes (munmap, mprotect,
+  // mremap, mmap over guest pages): translated code there must be dropped.
+  std::function<void(uint64_t start, uint64_t end)> on_unmap_or_protect;
+  // How execve runs a new program: retrace's own binary, "run", its options (execve adds
+  // --argv0=..., "--", the path and argv[1..]). Empty: execve answers ENOSYS.
+  std::vector<std::string> reexec;
+
   // The kernel name of a syscall number, or nullptr if syscalls.def does not list it.
   static const char* name(uint64_t nr);
 
@@ -53,9 +68,17 @@ class LinuxSyscalls {
   uint64_t clear_child_tid = 0;
   uint64_t sigmask = 0;
   std::array<GuestSigaction, 65> sigactions{};
+  uint64_t pending = 0;                          // self-sent signals not delivered yet
+  uint64_t altstack_sp = 0, altstack_size = 0;   // sigaltstack (recorded)
+  int altstack_flags = 2;                        // SS_DISABLE
+  uint64_t robust_list = 0;                      // set_robust_list head (recorded)
   std::set<uint64_t> reported_unsupported;  // --verbose: numbers already reported
   bool exiting = false;
   int exit_status = 0;
 };
+
+// Ends retrace with `sig` as the guest would have died of it (no core file), after
+// flushing stdio. Works in a forked child too (signals the calling thread by tid).
+[[noreturn]] void die_of_signal(int sig);
 
 }  // namespace retrace::rt

@@ -11,9 +11,11 @@
       Retrace only: exit status, stdout and stderr (RX must match all of it) must match (for behaviour a native run
       cannot show, such as guarding retrace's own memory).
 
-  run_e2e.py bad-inputs RETRACE GOOD_ELF WORKDIR
+  run_e2e.py bad-inputs RETRACE GOOD_ELF WORKDIR [DYNAMIC_ELF]
       Corrupt copies of GOOD_ELF and other non-programs: each must be refused with the
-      right status (126, or 127 when missing) and one stderr line naming the file.
+      right status (126, or 127 when missing) and one stderr line naming the file. With
+      DYNAMIC_ELF: copies whose PT_INTERP names a missing file, a text file, a dynamically
+      linked program, or is not NUL-terminated.
 """
 import os
 import re
@@ -30,10 +32,10 @@ def fail(msg):
     sys.exit(1)
 
 
-def run(cmd):
+def run(cmd, cwd=None):
     try:
         p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+                           stderr=subprocess.PIPE, timeout=TIMEOUT, cwd=cwd)
     except subprocess.TimeoutExpired:
         fail("timed out after %ds: %s" % (TIMEOUT, " ".join(cmd)))
     return p
@@ -183,11 +185,34 @@ def cmd_bad_inputs(argv):
          r"entry point 0x10 .* outside every loadable segment"),
     ]
     if dynamic:
-        cases.append(("dynamically linked", dynamic, 126,
-                      r"dynamically linked programs are not supported yet"))
+        with open(dynamic, "rb") as f:
+            dyn = f.read()
+        dphoff = struct.unpack_from("<Q", dyn, 32)[0]
+        dphnum = struct.unpack_from("<H", dyn, 56)[0]
+        interp = next(dphoff + 56 * i for i in range(dphnum)
+                      if struct.unpack_from("<I", dyn, dphoff + 56 * i)[0] == 3)
+        ioff = struct.unpack_from("<Q", dyn, interp + 8)[0]
+        isize = struct.unpack_from("<Q", dyn, interp + 32)[0]
+
+        def with_interp(name, new):
+            # Relative interpreter paths are resolved from the working directory (WORKDIR).
+            return patched(dynamic, os.path.join(work, name),
+                           [(ioff, new.ljust(isize, b"\0")[:isize])])
+
+        shutil.copy(dynamic, os.path.join(work, "dyn-copy"))
+        cases += [
+            ("missing interpreter", with_interp("interp-missing", b"./no-such-interp"), 127,
+             r"interpreter ./no-such-interp: No such file or directory$"),
+            ("text-file interpreter", with_interp("interp-text", b"./text.txt"), 126,
+             r"interpreter ./text.txt: not an ELF executable"),
+            ("dynamically linked interpreter", with_interp("interp-dyn", b"./dyn-copy"), 126,
+             r"interpreter ./dyn-copy: names an interpreter itself"),
+            ("unterminated PT_INTERP", with_interp("interp-unterminated", b"x" * isize), 126,
+             r"PT_INTERP\): interpreter path is not NUL-terminated"),
+        ]
     failures = 0
     for name, path, status, rx in cases:
-        p = run([retrace, "run", path])
+        p = run([retrace, "run", path], cwd=work)
         err = p.stderr.decode(errors="replace")
         lines = err.splitlines()
         prefix = "retrace: %s: " % path

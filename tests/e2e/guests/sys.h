@@ -20,6 +20,7 @@ static inline i64 sys6(i64 n, u64 a, u64 b, u64 c, u64 d, u64 e, u64 f) {
 #define sys2(n, a, b) sys6(n, (u64)(a), (u64)(b), 0, 0, 0, 0)
 #define sys3(n, a, b, c) sys6(n, (u64)(a), (u64)(b), (u64)(c), 0, 0, 0)
 #define sys4(n, a, b, c, d) sys6(n, (u64)(a), (u64)(b), (u64)(c), (u64)(d), 0, 0)
+#define sys5(n, a, b, c, d, e) sys6(n, (u64)(a), (u64)(b), (u64)(c), (u64)(d), (u64)(e), 0)
 
 enum { SYS_read = 0, SYS_write = 1, SYS_open = 2, SYS_close = 3, SYS_mmap = 9, SYS_mprotect = 10,
        SYS_munmap = 11, SYS_brk = 12, SYS_readlink = 89, SYS_exit = 60, SYS_arch_prctl = 158,
@@ -40,6 +41,8 @@ static inline void putx(u64 v) {
   b[--i] = 'x'; b[--i] = '0';
   put(b + i);
 }
+static inline void memset_(void* p, int c, u64 n) { volatile char* q = (volatile char*)p; while (n--) *q++ = (char)c; }
+static inline int memeq(const void* a, const void* b, u64 n) { const char* x = (const char*)a; const char* y = (const char*)b; while (n--) if (*x++ != *y++) return 0; return 1; }
 static inline int streq(const char* a, const char* b) { while (*a && *a == *b) a++, b++; return *a == *b; }
 static inline void check(const char* what, int ok) { put(what); put(ok ? ": ok\n" : ": FAILED\n"); }
 static inline void __attribute__((noreturn)) exit_group(int code) {

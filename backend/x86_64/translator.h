@@ -1,0 +1,56 @@
+// The native tier's backend: lowers an IR block to x86-64 with asmjit and places it in
+// the code cache.
+//
+// Translated code runs with r15 = &MachineState (its slot array is at offset 0), so every
+// IR operand is a memory operand [r15 + slot*8]: guest registers, lazy flags and temps
+// all live in the state, and translated code is precise at every guest instruction
+// (a fault or signal sees the registers as the interpreter would). Keeping guest
+// registers in host registers across a block is the next step (docs/performance.md).
+//
+// Ops without a native handler here run through ir::interpret_one (one helper call), so
+// every op works in this tier from the start; the hot ones (ALU, compares, flags of the
+// common kinds, loads/stores, address arithmetic, exits) are emitted inline.
+//
+// Exits: direct jumps/branches/calls end in a patchable `jmp rel32` to an exit stub;
+// when the target is translated the code cache re-points the jmp at it (chaining).
+// Indirect exits probe the shared IbEntry table inline and jump straight to the target
+// on a hit. Everything else returns to the dispatcher through the exit trampoline with
+// eax = ir::ExitKind and MachineState::rip = the next guest pc.
+#pragma once
+
+#include <cstdint>
+
+#include "codecache/code_cache.h"
+#include "ir/interp.h"
+#include "ir/ir.h"
+#include "ir/state.h"
+
+namespace retrace::backend {
+
+struct TranslateStats {
+  uint64_t blocks = 0;
+  uint64_t inline_ops = 0;
+  uint64_t helper_ops = 0;
+};
+
+class Translator {
+ public:
+  explicit Translator(codecache::CodeCache& cache);
+  // nullptr when the cache is full: flush it and try again.
+  codecache::TranslatedBlock* translate(const ir::Block& b);
+  // Runs translated code from tb until it leaves the code cache; st.rip = next guest pc.
+  ir::ExitKind run(ir::MachineState& st, const codecache::TranslatedBlock* tb);
+  // Re-emits the trampolines after a flush (they live in the cache's reserved prefix).
+  const TranslateStats& stats() const { return stats_; }
+  codecache::CodeCache& cache() { return cache_; }
+
+ private:
+  void emit_trampolines();
+  codecache::CodeCache& cache_;
+  using EnterFn = uint32_t (*)(ir::MachineState*, const void*);
+  EnterFn enter_ = nullptr;
+  const uint8_t* exit_ = nullptr;
+  TranslateStats stats_;
+};
+
+}  // namespace retrace::backend

@@ -1,0 +1,105 @@
+#include "codecache/code_cache.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace retrace::codecache {
+
+uint64_t TranslatedBlock::guest_pc_at(uint64_t host) const {
+  uint64_t off = host - reinterpret_cast<uint64_t>(code);
+  uint64_t pc = guest_pc;
+  for (const auto& [o, g] : pc_map) {
+    if (o > off) break;
+    pc = g;
+  }
+  return pc;
+}
+
+CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) {
+  fd_ = memfd_create("retrace-code-cache", MFD_CLOEXEC);
+  if (fd_ < 0 || ftruncate(fd_, static_cast<off_t>(cap_)) != 0) {
+    perror("retrace: code cache");
+    abort();
+  }
+  void* rx = mmap(nullptr, cap_, PROT_READ | PROT_EXEC, MAP_SHARED, fd_, 0);
+  void* rw = mmap(nullptr, cap_, PROT_READ | PROT_WRITE, MAP_SHARED, fd_, 0);
+  if (rx == MAP_FAILED || rw == MAP_FAILED) {
+    perror("retrace: code cache mmap");
+    abort();
+  }
+  rx_base_ = static_cast<uint8_t*>(rx);
+  rw_base_ = static_cast<uint8_t*>(rw);
+  ib_ = std::make_unique<IbEntry[]>(kIbEntries);
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
+}
+
+CodeCache::~CodeCache() {
+  munmap(rx_base_, cap_);
+  munmap(rw_base_, cap_);
+  close(fd_);
+}
+
+uint8_t* CodeCache::alloc(size_t n) {
+  size_t start = (used_ + 15) & ~size_t{15};
+  if (start + n > cap_) return nullptr;
+  used_ = start + n;
+  return rx_base_ + start;
+}
+
+TranslatedBlock* CodeCache::find_host(uint64_t host_pc) const {
+  auto it = by_host_.upper_bound(host_pc);
+  if (it == by_host_.begin()) return nullptr;
+  --it;
+  TranslatedBlock* tb = it->second;
+  return host_pc < reinterpret_cast<uint64_t>(tb->code) + tb->size ? tb : nullptr;
+}
+
+void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const uint8_t* target) {
+  uint8_t* field = from.code + site.rel32_offset;
+  int64_t rel = reinterpret_cast<int64_t>(target) - reinterpret_cast<int64_t>(field + 4);
+  int32_t r32 = static_cast<int32_t>(rel);
+  memcpy(rw(field), &r32, 4);
+  site.linked = true;
+  stats_.chain_patches++;
+}
+
+TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
+  TranslatedBlock* t = tb.get();
+  by_host_[reinterpret_cast<uint64_t>(t->code)] = t;
+  by_pc_[t->guest_pc] = std::move(tb);
+  stats_.blocks++;
+  stats_.bytes = used_;
+  // Chains out of the new block to blocks already translated; the rest wait.
+  for (size_t i = 0; i < t->chains.size(); ++i) {
+    ChainSite& s = t->chains[i];
+    if (TranslatedBlock* dst = find(s.target_pc)) patch(*t, s, dst->code);
+    else pending_.emplace(s.target_pc, std::make_pair(t, i));
+  }
+  // Chains into the new block from blocks that were waiting for it.
+  auto range = pending_.equal_range(t->guest_pc);
+  for (auto it = range.first; it != range.second; ++it) {
+    auto [from, idx] = it->second;
+    patch(*from, from->chains[idx], t->code);
+  }
+  pending_.erase(range.first, range.second);
+  IbEntry& e = ib_[ib_index(t->guest_pc)];
+  e.pc = t->guest_pc;
+  e.host = t->code;
+  return t;
+}
+
+void CodeCache::flush() {
+  by_pc_.clear();
+  by_host_.clear();
+  pending_.clear();
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
+  used_ = reserved_;
+  stats_.flushes++;
+  stats_.bytes = used_;
+}
+
+}  // namespace retrace::codecache

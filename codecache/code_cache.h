@@ -1,0 +1,104 @@
+// The code cache: executable memory for translated blocks, the guest-pc → host-code map,
+// chaining bookkeeping, and the shared indirect-branch table.
+//
+// Memory is one memfd mapped twice (W^X): an RX view that runs and an RW view that the
+// backend writes and patches through. Allocation is a bump pointer; when the cache is full
+// it is flushed whole (every translation dropped, chains with them) — the policy of
+// DynamoRIO's and QEMU's simplest configurations, correct because the dispatcher flushes
+// only from outside translated code.
+//
+//   RX view:  [ trampolines | block 0 code + exit stubs | block 1 ... | free ... ]
+//   RW view:  same bytes, writable (patching a chain writes the rel32 of a jmp here)
+//
+//   IbEntry table[kIbEntries]  (direct-mapped on guest pc; translated code probes it
+//                               inline for indirect jumps, calls and returns)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/ir.h"
+
+namespace retrace::codecache {
+
+struct IbEntry {
+  uint64_t pc;
+  const void* host;
+};
+inline constexpr unsigned kIbBits = 14;
+inline constexpr unsigned kIbEntries = 1u << kIbBits;
+inline constexpr uint64_t ib_index(uint64_t pc) { return (pc ^ (pc >> kIbBits)) & (kIbEntries - 1); }
+
+struct ChainSite {
+  uint32_t rel32_offset;  // offset in the block's code of a jmp's rel32 field
+  uint64_t target_pc;
+  bool linked = false;
+};
+
+struct TranslatedBlock {
+  const ir::Block* block = nullptr;
+  uint64_t guest_pc = 0;
+  uint8_t* code = nullptr;  // RX address of the entry
+  uint32_t size = 0;
+  std::vector<ChainSite> chains;
+  // host offset of each guest instruction's first host instruction, for mapping faults
+  std::vector<std::pair<uint32_t, uint64_t>> pc_map;
+  uint64_t guest_pc_at(uint64_t host) const;
+};
+
+struct CacheStats {
+  uint64_t blocks = 0;
+  uint64_t bytes = 0;
+  uint64_t flushes = 0;
+  uint64_t chain_patches = 0;
+};
+
+class CodeCache {
+ public:
+  explicit CodeCache(size_t capacity);
+  ~CodeCache();
+  CodeCache(const CodeCache&) = delete;
+  CodeCache& operator=(const CodeCache&) = delete;
+
+  // Space for n bytes; nullptr when full (flush and retry). Returns the RX address.
+  uint8_t* alloc(size_t n);
+  uint8_t* rw(uint8_t* rx) const { return rx + (rw_base_ - rx_base_); }
+  bool contains(uint64_t host_pc) const {
+    return host_pc >= reinterpret_cast<uint64_t>(rx_base_) && host_pc < reinterpret_cast<uint64_t>(rx_base_ + used_);
+  }
+
+  TranslatedBlock* find(uint64_t guest_pc) const {
+    auto it = by_pc_.find(guest_pc);
+    return it == by_pc_.end() ? nullptr : it->second.get();
+  }
+  TranslatedBlock* find_host(uint64_t host_pc) const;
+  // Registers a finished translation: patches chains into it and out of it.
+  TranslatedBlock* insert(std::unique_ptr<TranslatedBlock> tb);
+  void flush();
+  // Marks where the permanent part (trampolines) ends: flush keeps everything before it.
+  void set_reserved() { reserved_ = used_; }
+
+  IbEntry* ib_table() { return ib_.get(); }
+  const CacheStats& stats() const { return stats_; }
+  size_t capacity() const { return cap_; }
+  size_t used() const { return used_; }
+
+ private:
+  void patch(TranslatedBlock& from, ChainSite& site, const uint8_t* target);
+  size_t cap_;
+  int fd_ = -1;
+  uint8_t* rx_base_ = nullptr;
+  uint8_t* rw_base_ = nullptr;
+  size_t used_ = 0;
+  size_t reserved_ = 0;
+  std::unordered_map<uint64_t, std::unique_ptr<TranslatedBlock>> by_pc_;
+  std::map<uint64_t, TranslatedBlock*> by_host_;
+  std::unordered_multimap<uint64_t, std::pair<TranslatedBlock*, size_t>> pending_;  // target pc → site
+  std::unique_ptr<IbEntry[]> ib_;
+  CacheStats stats_;
+};
+
+}  // namespace retrace::codecache
