@@ -5,6 +5,7 @@
 // The guest's stdio is ours, and retrace's exit status is the guest's: its exit code, or,
 // when the guest is killed by a signal, that same signal re-raised on retrace itself so
 // the shell sees exactly what a native run shows (139 for SIGSEGV, 132 for SIGILL, ...).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -44,7 +45,8 @@ void usage(FILE* out) {
           "                             after all of them, after the named pass, or all\n"
           "  --stats                    print execution statistics to stderr at exit\n"
           "  --verbose                  report unsupported syscalls and other runtime notes\n"
-          "  --argv0=STRING             the program's argv[0] (default: PROGRAM as given)\n"
+          "  --argv0=STRING             the program's argv[0] (default: PROGRAM as given;\n"
+          "                             a PROGRAM without '/' is searched in PATH)\n"
           "  --help                     this text\n"
           "\n"
           "exit status: the program's; 126 if it cannot be run (not an x86-64 ELF, corrupt,\n"
@@ -135,6 +137,26 @@ int cmd_run(int argc, char** argv) {
     }
   }
   spec.path = argv[i];
+  // Like a shell (and valgrind): a name without '/' is searched in PATH; the program then
+  // sees the name as argv[0] and the full path as AT_EXECFN, as after execvp.
+  if (spec.path.find('/') == std::string::npos) {
+    const char* env_path = getenv("PATH");
+    std::string dirs = env_path ? env_path : "/usr/local/bin:/usr/bin:/bin";
+    size_t start = 0;
+    while (start <= dirs.size()) {
+      size_t end = dirs.find(':', start);
+      if (end == std::string::npos) end = dirs.size();
+      std::string dir = dirs.substr(start, end - start);
+      std::string cand = (dir.empty() ? std::string(".") : dir) + "/" + spec.path;
+      struct stat sb;
+      if (stat(cand.c_str(), &sb) == 0 && S_ISREG(sb.st_mode) && access(cand.c_str(), X_OK) == 0) {
+        if (!spec.argv0) spec.argv0 = spec.path;
+        spec.path = cand;
+        break;
+      }
+      start = end + 1;
+    }
+  }
   for (int j = i + 1; j < argc; j++) spec.args.push_back(argv[j]);
   for (char** e = environ; e && *e; e++) spec.env.push_back(*e);
 

@@ -38,6 +38,13 @@ struct ChainSite {
   bool linked = false;
 };
 
+// Where dirty guest GPRs live in host registers during a memory access, so a fault
+// there can write them back from the signal context (DynamoRIO-style state recovery).
+struct Recovery {
+  uint32_t start, end;                              // host offsets within the block
+  std::vector<std::pair<uint8_t, uint16_t>> regs;   // host GPR number (asmjit id) → guest slot
+};
+
 struct TranslatedBlock {
   const ir::Block* block = nullptr;
   uint64_t guest_pc = 0;
@@ -46,7 +53,14 @@ struct TranslatedBlock {
   std::vector<ChainSite> chains;
   // host offset of each guest instruction's first host instruction, for mapping faults
   std::vector<std::pair<uint32_t, uint64_t>> pc_map;
+  std::vector<Recovery> recovery;
   uint64_t guest_pc_at(uint64_t host) const;
+  const Recovery* recovery_at(uint64_t host) const {
+    uint64_t off = host - reinterpret_cast<uint64_t>(code);
+    for (const auto& r : recovery)
+      if (off >= r.start && off < r.end) return &r;
+    return nullptr;
+  }
 };
 
 struct CacheStats {

@@ -305,8 +305,13 @@ void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4]) {
     case 1:
       out[0] = 0x000306c3;                // family 6 model 60 (a plain x86-64 core)
       out[1] = 0x00000800;                // clflush line size 8*8
-      out[2] = (1u << 13) | (1u << 23);   // cx16, popcnt
-      out[3] = (1u << 4) | (1u << 8) | (1u << 15) | (1u << 19);  // tsc, cx8, cmov, clfsh
+      // ecx: sse3, ssse3, cx16, sse4.1, sse4.2, popcnt
+      out[2] = (1u << 0) | (1u << 9) | (1u << 13) | (1u << 19) | (1u << 20) | (1u << 23);
+      // edx: fpu, tsc, cx8, cmov, clfsh, mmx, fxsr, sse, sse2. MMX is reported because
+      // the x86-64 baseline ISA level (which Debian's ld.so checks) includes it; MMX
+      // instructions themselves are not implemented and raise SIGILL with a diagnostic.
+      out[3] = (1u << 0) | (1u << 4) | (1u << 8) | (1u << 15) | (1u << 19) | (1u << 23) | (1u << 24) |
+               (1u << 25) | (1u << 26);
       break;
     case 7:
       if (subleaf == 0) out[1] = (1u << 3) | (1u << 8);  // bmi1, bmi2

@@ -336,6 +336,64 @@ VEC_I_IMM(PCMPISTR_FLAGS, 128, {
   (void)idx;
   return (cf ? rflags::CF : 0) | (zf ? rflags::ZF : 0) | (sf ? rflags::SF : 0) | (of ? rflags::OF : 0);
 })
+// pcmpestri/pcmpestrm run as pcmpistri/pcmpistrm on rewritten operands. Each element of
+// a and b is replaced by its rank (1, 2, ...) among all the elements of both, in the
+// order imm8[1:0] asks for (unsigned or signed, bytes or words): ranks are non-zero and
+// keep every equality and ordering the compare modes test. PCMPESTR_LEN then zeroes the
+// elements from the explicit length on, so the first zero of the implicit form falls
+// exactly at the length (|rax| or |eax|, saturated to the element count).
+namespace {
+int32_t elem(V128 v, unsigned i, unsigned mode) {
+  switch (mode & 3) {
+    case 0: return B8(v).e[i];
+    case 1: return W16(v).e[i];
+    case 2: return static_cast<int8_t>(B8(v).e[i]);
+    default: return static_cast<int16_t>(W16(v).e[i]);
+  }
+}
+V128 ranks(V128 x, V128 y, unsigned mode) {
+  const unsigned n = (mode & 1) ? 8 : 16;
+  int32_t all[32];
+  for (unsigned i = 0; i < n; ++i) all[i] = elem(x, i, mode), all[n + i] = elem(y, i, mode);
+  B8 rb;
+  W16 rw;
+  for (unsigned i = 0; i < n; ++i) {
+    // rank = 1 + number of distinct values below x[i]
+    int32_t v = all[i];
+    unsigned r = 1;
+    for (unsigned j = 0; j < 2 * n; ++j) {
+      if (all[j] >= v) continue;
+      bool first = true;
+      for (unsigned k = 0; k < j; ++k) first = first && all[k] != all[j];
+      r += first;
+    }
+    rb.e[i] = static_cast<uint8_t>(r);
+    rw.e[i] = static_cast<uint16_t>(r);
+  }
+  return (mode & 1) ? rw.v() : rb.v();
+}
+}  // namespace
+VEC_V(PCMPESTR_RANK_A) { return ranks(a, b, imm); }
+VEC_V(PCMPESTR_RANK_B) { return ranks(b, a, imm); }
+// imm bit 0: word elements; bit 1: the length is 64-bit (rex.w).
+VEC_X(PCMPESTR_LEN) {
+  int64_t len = (imm & 2) ? static_cast<int64_t>(a) : static_cast<int64_t>(static_cast<int32_t>(a));
+  uint64_t mag = len < 0 ? 0 - static_cast<uint64_t>(len) : static_cast<uint64_t>(len);
+  const unsigned n = (imm & 1) ? 8 : 16;
+  unsigned keep = mag > n ? n : static_cast<unsigned>(mag);
+  B8 r(b);
+  for (unsigned i = keep * (16 / n); i < 16; ++i) r.e[i] = 0;
+  return r.v();
+}
+VEC_X(CRC32) {
+  uint32_t acc = static_cast<uint32_t>(b.lo);
+  switch (imm) {
+    case 1: return {_mm_crc32_u8(acc, static_cast<uint8_t>(a)), 0};
+    case 2: return {_mm_crc32_u16(acc, static_cast<uint16_t>(a)), 0};
+    case 4: return {_mm_crc32_u32(acc, static_cast<uint32_t>(a)), 0};
+    default: return {_mm_crc32_u64(acc, a), 0};
+  }
+}
 VEC_F(PTEST) {
   __m128i x = I(a), y = I(b);
   return (_mm_testz_si128(x, y) ? rflags::ZF : 0) | (_mm_testc_si128(x, y) ? rflags::CF : 0);

@@ -22,6 +22,7 @@
 //   - stored images (fnstenv, fnsave, fxsave) get the guest's own fcw/fsw patched in, since
 //     the host saw the masked ones;
 //   - FIP/FOP/FDP are the guest's: the frontend passes the pc and FOP in imm (x87_imm);
+//     FOP/FDP change only on an unmasked exception, as on current Intel cores;
 //   - fxsave/fxrstor move MXCSR and XMM0-15 between memory and the slots (the host's own
 //     XMM registers are clobbered by fxrstor and declared so; the host MXCSR is saved and
 //     restored around every row).
@@ -74,6 +75,8 @@ void to_image(const X87State& x, Image& img) {
   for (unsigned i = 0; i < 8; ++i) memcpy(img.st[i], &x.st[(x.top + i) & 7], 10);
 }
 
+void finish(X87State& x, unsigned flags, uint64_t addr, uint64_t imm);
+
 void from_image(X87State& x, const Image& img, unsigned flags, uint64_t addr, uint64_t imm) {
   if (flags & L) x.fcw = img.fcw;
   x.fsw = img.fsw & static_cast<uint16_t>(~kTop);
@@ -88,12 +91,22 @@ void from_image(X87State& x, const Image& img, unsigned flags, uint64_t addr, ui
     x.last_ip = img.fip;
     x.last_dp = img.fdp;
     x.last_opcode = img.fop & 0x7ff;
-  } else if (!(flags & C)) {
-    x.last_ip = imm >> 16;
-    x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
-    if (addr) x.last_dp = addr;
   }
+  finish(x, flags, addr, imm);
+}
+
+void finish(X87State& x, unsigned flags, uint64_t addr, uint64_t imm) {
   update_es(x);
+  if (!(flags & (C | LIP))) {
+    // As current Intel cores do (CPUID.7.0:EBX[6] FDP_EXCPTN_ONLY, FOP deprecation): FIP
+    // follows every non-control instruction, FOP and FDP only one that raised an unmasked
+    // exception.
+    x.last_ip = imm >> 16;
+    if (x.fsw & kES) {
+      x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
+      x.last_dp = addr;
+    }
+  }
 }
 
 // A waiting instruction with an unmasked exception pending: SIGFPE at this instruction,
@@ -110,12 +123,78 @@ bool pending_trap(MachineState& s, uint64_t imm) {
 
 using AsmFn = uint64_t (*)(Image&, uint64_t addr, uint64_t b);
 
-uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned flags, AsmFn fn) {
-  if ((flags & W) && pending_trap(s, imm)) return 0;
-  const uint16_t old_fcw = s.x87.fcw, old_fsw = guest_fsw(s.x87);
-  Image img;
-  to_image(s.x87, img);
-  uint64_t r = fn(img, addr, b);
+// Fast path: the registers a row reads go in with fld m80 (exact, never faults), the row's
+// instruction runs, what is left on the host stack comes out with fstp m80. Used only when
+// no stack fault can happen (operands valid, room for a push, at most 7 registers), so the
+// host sees the same values, control word and memory operand as the full path.
+struct FastIO {
+  alignas(16) uint8_t in[8][16];   // load order: ST(n-1) first, ST(0) last
+  alignas(16) uint8_t out[8][16];  // host ST(0), ST(1), ... after the instruction
+  uint16_t cw;
+  uint16_t sw;
+  uint32_t n_in;
+};
+using FastFn = uint64_t (*)(FastIO&, uint64_t addr, uint64_t b);
+
+unsigned tag_of(const long double& r) {  // full tag of a non-empty register
+  uint64_t mant;
+  uint16_t se;
+  memcpy(&mant, &r, 8);
+  memcpy(&se, reinterpret_cast<const uint8_t*>(&r) + 8, 2);
+  unsigned e = se & 0x7fff;
+  if (e == 0) return mant == 0 ? 1 : 2;
+  return (e == 0x7fff || !(mant >> 63)) ? 2 : 0;
+}
+unsigned tag(const X87State& x, unsigned phys) { return (x.ftw >> (2 * phys)) & 3; }
+void set_tag(X87State& x, unsigned phys, unsigned t) {
+  x.ftw = static_cast<uint16_t>((x.ftw & ~(3u << (2 * phys))) | (t << (2 * phys)));
+}
+
+constexpr uint16_t kHostFcw = 0x037f;
+thread_local bool t_host_fpu_ready = false;
+
+// Returns false (nothing done) when the row must take the full path.
+bool run_fast(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned flags, FastFn fn,
+              uint64_t& result) {
+  X87State& x = s.x87;
+  const unsigned i = imm & 7;
+  const unsigned n = flags & R1 ? 1 : flags & R2 ? 2 : flags & RI ? i + 1 : 0;
+  if (n > ((flags & PU) ? 6u : 7u)) return false;
+  for (unsigned k = 0; k < n; ++k)
+    if (tag(x, (x.top + k) & 7) == 3) return false;
+  if ((flags & PU) && tag(x, (x.top + 7) & 7) != 3) return false;
+  FastIO io;
+  for (unsigned k = 0; k < n; ++k) memcpy(io.in[k], &x.st[(x.top + n - 1 - k) & 7], 10);
+  io.cw = x.fcw | 0x3f;
+  io.n_in = n;
+  // The host FPU between rows: empty, fcw 0x37f, sticky flags a subset of the guest's (so
+  // OR-ing the flags after the instruction is exact). fninit only after a row that did
+  // not finish (a guest fault longjmped out of it), fnclex only when needed: both are slow.
+  if (!t_host_fpu_ready) asm volatile("fninit" ::: "memory");
+  uint16_t pre;
+  asm volatile("fnstsw %0" : "=m"(pre));
+  if (pre & 0x3f & ~x.fsw) asm volatile("fnclex" ::: "memory");
+  t_host_fpu_ready = false;
+  result = fn(io, addr, b);
+  t_host_fpu_ready = true;
+  const unsigned n_out = (8 - ((io.sw >> 11) & 7u)) & 7u;
+  const unsigned new_top = (x.top + n - n_out) & 7u;
+  for (unsigned k = 0; k < n; ++k) set_tag(x, (x.top + k) & 7, 3);
+  for (unsigned j = 0; j < n_out; ++j) {
+    long double& r = x.st[(new_top + j) & 7];
+    memset(&r, 0, sizeof r);
+    memcpy(&r, io.out[j], 10);
+    set_tag(x, (new_top + j) & 7, tag_of(r));
+  }
+  x.top = new_top;
+  const uint16_t cmask = flags & FC ? 0x4700 : flags & FA ? 0x0200 : 0;
+  x.fsw = static_cast<uint16_t>((x.fsw & ~cmask) | (io.sw & cmask) | (io.sw & 0x7f));
+  return true;
+}
+
+// Stored images get the guest's fcw/fsw; fxsave/fxrstor move MXCSR and XMM to/from the slots.
+void save_result(MachineState& s, const Image& img, unsigned flags, uint64_t addr, uint64_t imm, uint16_t old_fcw,
+                 uint16_t old_fsw) {
   auto* p = reinterpret_cast<uint8_t*>(addr);
   if (flags & ENV) {
     memcpy(p, &old_fcw, 2);
@@ -143,6 +222,22 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
       memcpy(&s.x87.last_dp, p + 16, 8);
     }
   }
+}
+
+uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned flags, AsmFn fn, FastFn fast) {
+  if ((flags & W) && pending_trap(s, imm)) return 0;
+  const uint16_t old_fcw = s.x87.fcw, old_fsw = guest_fsw(s.x87);
+  uint64_t r;
+  if ((flags & (FA | FC | FK)) && run_fast(s, addr, b, imm, flags, fast, r)) {
+    finish(s.x87, flags, addr, imm);
+  } else {
+    Image img;
+    to_image(s.x87, img);
+    t_host_fpu_ready = false;
+    r = fn(img, addr, b);
+    t_host_fpu_ready = true;  // fnsave re-initialised the host FPU
+    save_result(s, img, flags, addr, imm, old_fcw, old_fsw);
+  }
   if (flags & E) {
     s.slot[kSlotCcOp] = cc_op(CcKind::Eager, Type::I64);
     s.slot[kSlotCcDst] = (r >> 8) & (rflags::CF | rflags::PF | rflags::ZF);
@@ -164,6 +259,23 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
                  "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");      \
   return rax;
 
+#define X87_FAST_BODY(insn)                                                                  \
+  uint64_t rax = 0;                                                                          \
+  asm volatile("fldcw %[cw]\n\tmov %[n], %%ecx\n\tlea %[in], %%r8\n\t"               \
+               "test %%ecx, %%ecx\n\tjz 1f\n"                                                \
+               "0:\n\tfldt (%%r8)\n\tadd $16, %%r8\n\tdec %%ecx\n\tjnz 0b\n"                    \
+               "1:\n\t.intel_syntax noprefix\n\t" insn "\n\t.att_syntax prefix\n\t"              \
+               "fnstsw %[sw]\n\tmovzwl %[sw], %%ecx\n\tshr $11, %%ecx\n\tneg %%ecx\n\t"         \
+               "and $7, %%ecx\n\tlea %[out], %%r8\n\tjz 3f\n"                                \
+               "2:\n\tfstpt (%%r8)\n\tadd $16, %%r8\n\tdec %%ecx\n\tjnz 2b\n"                  \
+               "3:\n\tfldcw %[hcw]"                                                          \
+               : [out] "=m"(io.out), [sw] "=m"(io.sw), "+a"(rax)                             \
+               : [in] "m"(io.in), [cw] "m"(io.cw), [n] "m"(io.n_in), [hcw] "m"(kHostFcw),     \
+                 "D"(addr), "S"(b), [i] "i"(N)                                               \
+               : "memory", "cc", "rcx", "r8", "st", "st(1)", "st(2)", "st(3)", "st(4)",       \
+                 "st(5)", "st(6)", "st(7)");                                                 \
+  return rax;
+
 #define X87_FN(name) uint64_t x87_##name([[maybe_unused]] MachineState& s, [[maybe_unused]] uint64_t addr, \
                                          [[maybe_unused]] uint64_t b, [[maybe_unused]] uint64_t imm)
 
@@ -172,16 +284,26 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
     constexpr unsigned N = 0;                                              \
     X87_ASM_BODY(insn)                                                     \
   }                                                                        \
-  X87_FN(name) { return run(s, addr, b, imm, fl, asm_##name); }
+  uint64_t fast_##name(FastIO& io, uint64_t addr, uint64_t b) {            \
+    constexpr unsigned N = 0;                                              \
+    X87_FAST_BODY(insn)                                                    \
+  }                                                                        \
+  X87_FN(name) { return run(s, addr, b, imm, fl, asm_##name, ((fl) & (FA | FC | FK)) ? fast_##name : nullptr); }
 #define X87ASMI(name, fl, insn)                                            \
   template <unsigned N>                                                    \
   uint64_t asm_##name(Image& img, uint64_t addr, uint64_t b) {             \
     X87_ASM_BODY(insn)                                                     \
   }                                                                        \
+  template <unsigned N>                                                    \
+  uint64_t fast_##name(FastIO& io, uint64_t addr, uint64_t b) {            \
+    X87_FAST_BODY(insn)                                                    \
+  }                                                                        \
   X87_FN(name) {                                                           \
     static constexpr AsmFn k[8] = {asm_##name<0>, asm_##name<1>, asm_##name<2>, asm_##name<3>, \
                                    asm_##name<4>, asm_##name<5>, asm_##name<6>, asm_##name<7>}; \
-    return run(s, addr, b, imm, fl, k[imm & 7]);                           \
+    static constexpr FastFn f[8] = {fast_##name<0>, fast_##name<1>, fast_##name<2>, fast_##name<3>, \
+                                    fast_##name<4>, fast_##name<5>, fast_##name<6>, fast_##name<7>}; \
+    return run(s, addr, b, imm, fl, k[imm & 7], ((fl) & (FA | FC | FK)) ? f[imm & 7] : nullptr); \
   }
 #define X87C(name, fl)
 #include "ir/x87ops.def"

@@ -11,7 +11,9 @@ namespace retrace::ir {
 
 // Row flags (what x87.cpp does around a row); documented in x87ops.def.
 namespace x87f {
-inline constexpr unsigned W = 1, C = 2, E = 4, L = 8, LIP = 16, ENV = 32, FXS = 64, FX64 = 128, FXR = 256;
+inline constexpr unsigned W = 1, C = 2, E = 4, L = 8, LIP = 16, ENV = 32, FXS = 64, FX64 = 128, FXR = 256,
+                          FA = 512, FC = 1024, R1 = 2048, R2 = 4096, RI = 8192, PU = 16384,
+                          FK = 32768;
 }
 
 enum class X87Op : uint16_t {

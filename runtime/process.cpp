@@ -89,6 +89,11 @@ void invalidate_translated_code(Dispatcher* d, uint64_t start, uint64_t end) {
   (void)end;
 }
 
+void after_fork_in_child(Dispatcher* d) {
+  // HOOK: unshare the code cache here (d->after_fork_in_child()) once Dispatcher has it.
+  (void)d;
+}
+
 std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, LoadError& err) {
   std::unique_ptr<GuestProcess> p(new GuestProcess);
   p->spec_ = spec;
@@ -134,6 +139,7 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_->on_unmap_or_protect = [d](uint64_t start, uint64_t end) {
     invalidate_translated_code(d, start, end);
   };
+  p->syscalls_->on_fork_child = [d] { after_fork_in_child(d); };
   return p;
 }
 

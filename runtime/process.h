@@ -55,6 +55,14 @@ bool resolve_script(const std::string& path, const std::vector<std::string>& arg
 // counts (blocks are re-decoded only when the cache misses, so stale code could run).
 void invalidate_translated_code(Dispatcher* d, uint64_t start, uint64_t end);
 
+// The hook run in a forked child before it runs guest code: the native tier's code cache
+// is a MAP_SHARED memfd (dual-mapped W^X), so after fork parent and child would write
+// translations into the same pages. It must call something like
+// Dispatcher::after_fork_in_child() (unshare: copy the cache into a fresh memfd mapped at
+// the same addresses, or flush and remap) once the dispatcher has it; until then it does
+// nothing, and forked children under the native tier can crash (see runtime/README.md).
+void after_fork_in_child(Dispatcher* d);
+
 class GuestProcess {
  public:
   // nullptr and `err` filled if the program cannot be loaded.

@@ -231,6 +231,9 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
 
 long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   uint64_t old = a[0], old_size = a[1], new_size = a[2], flags = a[3], new_addr = a[4];
+  // The kernel's argument checks first, so that they win over ours (as natively).
+  if (flags & ~uint64_t{MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP}) return -EINVAL;
+  if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && !(flags & MREMAP_MAYMOVE)) return -EINVAL;
   if (old & (kPageSize - 1)) return -EINVAL;
   uint64_t old_len = page_up(old_size), new_len = page_up(new_size);
   if (new_len == 0 || new_len < new_size || old_len < old_size) return -EINVAL;
@@ -356,6 +359,34 @@ constexpr uint64_t sigbit(int sig) {
   return 1ull << (sig - 1);
 }
 
+// Signals retrace itself handles (faults in guest code) or that are never the guest's to
+// change on the host.
+bool host_owned_signal(int sig) {
+  return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP ||
+         sig == SIGKILL || sig == SIGSTOP || sig >= SIGRTMIN;
+}
+
+// Until signals are delivered to guest handlers, the host disposition follows the guest's
+// where that gives the native behaviour: SIG_IGN is ignored by the host too (so an
+// ignored SIGPIPE makes write return EPIPE instead of killing retrace, an ignored SIGINT
+// survives ^C, an ignored SIGCHLD auto-reaps, and all of it is inherited across execve as
+// natively); SIG_DFL is the default. A guest handler for SIGPIPE ignores it on the host
+// (the write still fails with EPIPE); other handled signals keep the default action.
+void mirror_disposition(int sig, uint64_t handler) {
+  if (host_owned_signal(sig)) return;
+  struct sigaction sa {};
+  sigemptyset(&sa.sa_mask);
+  if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
+    sa.sa_handler = SIG_IGN;
+  else if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
+    sa.sa_handler = SIG_DFL;
+  else if (sig == SIGPIPE)
+    sa.sa_handler = SIG_IGN;
+  else
+    sa.sa_handler = SIG_DFL;
+  sigaction(sig, &sa, nullptr);
+}
+
 long sys_rt_sigaction(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   int sig = static_cast<int>(a[0]);
   if (a[3] != 8 || sig < 1 || sig > 64) return -EINVAL;
@@ -365,7 +396,10 @@ long sys_rt_sigaction(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
     if (!copy_from_guest(&nw, a[1], sizeof nw)) return -EFAULT;
   }
   if (a[2] && !copy_to_guest(a[2], &s.sigactions[sig], sizeof nw)) return -EFAULT;
-  if (a[1]) s.sigactions[sig] = nw;
+  if (a[1]) {
+    s.sigactions[sig] = nw;
+    mirror_disposition(sig, nw.handler);
+  }
   return 0;
 }
 
@@ -505,10 +539,12 @@ long sys_prctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   }
 }
 
-long sys_fork(LinuxSyscalls&, ir::MachineState&, uint64_t, Args) {
+long sys_fork(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args) {
   // vfork too: the child gets a copy of memory instead of sharing it, which is what a
   // correct vfork child (exec or _exit right away) cannot tell apart.
-  return host(__NR_fork);
+  long r = host(__NR_fork);
+  if (r == 0 && s.on_fork_child) s.on_fork_child();
+  return r;
 }
 
 long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
@@ -525,6 +561,7 @@ long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
                                                    CLONE_SETTLS);
   long r = host(__NR_clone, hflags, 0, ptid, ctid, 0);
   if (r == 0) {
+    if (s.on_fork_child) s.on_fork_child();
     if (stack) st.gpr(4) = stack;
     if (flags & CLONE_SETTLS) st.slot[ir::kSlotFsBase] = tls;
     if (flags & CLONE_CHILD_CLEARTID) s.clear_child_tid = ctid;
@@ -595,7 +632,15 @@ LinuxSyscalls::LinuxSyscalls(std::string exe, uint64_t brk, GuestRegions& r, boo
       verbose(v),
       brk_start(brk),
       brk_cur(brk),
-      brk_mapped_end(brk) {}
+      brk_mapped_end(brk) {
+  // Ignored signals are inherited across execve (nohup, a shell's `trap '' INT`): the guest
+  // starts with the dispositions retrace was started with.
+  for (int sig = 1; sig < SIGRTMIN && sig <= 64; sig++) {
+    struct sigaction old {};
+    if (!host_owned_signal(sig) && sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN)
+      sigactions[sig].handler = reinterpret_cast<uint64_t>(SIG_IGN);
+  }
+}
 
 const char* LinuxSyscalls::name(uint64_t nr) {
   switch (nr) {

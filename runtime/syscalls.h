@@ -52,6 +52,10 @@ class LinuxSyscalls {
   // Called with every guest range whose mapping or protection changes (munmap, mprotect,
   // mremap, mmap over guest pages): translated code there must be dropped.
   std::function<void(uint64_t start, uint64_t end)> on_unmap_or_protect;
+  // Called in the child right after a fork/vfork/fork-like clone, before it runs guest
+  // code again: anything retrace shares with the parent (the MAP_SHARED code cache) must
+  // be made the child's own.
+  std::function<void()> on_fork_child;
   // How execve runs a new program: retrace's own binary, "run", its options (execve adds
   // --argv0=..., "--", the path and argv[1..]). Empty: execve answers ENOSYS.
   std::vector<std::string> reexec;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "ir/flags.h"
@@ -62,8 +63,19 @@ class Emitter {
       : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats) {}
 
   void run() {
+    // Last use of each temp, so its host register is released right after it.
+    last_use_.assign(b_.next_temp, -1);
+    consts_.assign(b_.next_temp, 0);
+    is_const_.assign(b_.next_temp, 0);
+    for (size_t i = 0; i < b_.insts.size(); ++i) {
+      const Inst& in = b_.insts[i];
+      const Slot args[3] = {in.a, in.b, in.c};
+      for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
+        if (ir::is_temp(args[k]) && args[k] < last_use_.size()) last_use_[args[k]] = static_cast<int>(i);
+    }
     size_t m = 0;
     for (size_t i = 0; i < b_.insts.size(); ++i) {
+      cur_index_ = static_cast<int>(i);
       while (m < b_.marks.size() && b_.marks[m].first_inst == i) {
         tb_.pc_map.emplace_back(static_cast<uint32_t>(a_.offset()), b_.marks[m].pc);
         cur_pc_ = b_.marks[m].pc;
@@ -76,6 +88,7 @@ class Emitter {
         helper(in);
         stats_.helper_ops++;
       }
+      release_dead_temps();
     }
     // Out-of-line exit stubs.
     for (auto& s : stubs_) {
@@ -100,13 +113,130 @@ class Emitter {
   Label trap_exit_;
 
  private:
+  // ---- register cache ----------------------------------------------------------------
+  // Guest GPR slots and temps live in host registers while a block runs. GPRs are written
+  // back at exits and before helper calls; temps never need to be (they die with the
+  // block) unless a helper reads them. Loads/stores record which dirty GPRs sit in which
+  // host registers, so a fault there can rebuild the guest state from the signal context.
+  static constexpr int kPool = 11;
+  const x86::Gp pool_[kPool] = {x86::rbx, x86::rbp, x86::r12, x86::r13, x86::r14,
+                                x86::rsi, x86::rdi, x86::r8, x86::r9, x86::r10, x86::r11};
+  static constexpr int kCalleeSaved = 5;  // pool_[0..4] survive helper calls
+  Slot held_[kPool] = {ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot,
+                       ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot};
+  bool dirty_[kPool] = {};
+  uint64_t stamp_[kPool] = {};
+  uint64_t clock_ = 0;
+  std::vector<int> last_use_;
+  int cur_index_ = 0;
+
+  static bool cacheable(Slot s) { return s < 16 || ir::is_temp(s); }
+  // Needed by the current instruction or a later one (helpers and re-loads read memory).
+  bool temp_live(Slot s) const { return s < last_use_.size() && last_use_[s] >= cur_index_; }
+  int where(Slot s) const {
+    for (int i = 0; i < kPool; ++i)
+      if (held_[i] == s) return i;
+    return -1;
+  }
+  void spill(int i) {
+    Slot s = held_[i];
+    if (s != ir::kNoSlot && dirty_[i] && (s < 16 || temp_live(s))) a_.mov(S(s), pool_[i]);
+    held_[i] = ir::kNoSlot;
+    dirty_[i] = false;
+  }
+  int acquire(Slot s, bool load) {
+    int i = where(s);
+    if (i < 0) {
+      for (int k = 0; k < kPool && i < 0; ++k)
+        if (held_[k] == ir::kNoSlot) i = k;
+      if (i < 0) {
+        i = 0;
+        for (int k = 1; k < kPool; ++k)
+          if (stamp_[k] < stamp_[i]) i = k;
+        spill(i);
+      }
+      held_[i] = s;
+      dirty_[i] = false;
+      if (load) a_.mov(pool_[i], S(s));
+    }
+    stamp_[i] = ++clock_;
+    return i;
+  }
+  void forget(Slot s) {
+    int i = where(s);
+    if (i >= 0) { held_[i] = ir::kNoSlot; dirty_[i] = false; }
+  }
+  void writeback_gprs() {
+    for (int i = 0; i < kPool; ++i)
+      if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i]) {
+        a_.mov(S(held_[i]), pool_[i]);
+        dirty_[i] = false;
+      }
+  }
+  // Before a call: everything a callee might read is in memory; caller-saved registers
+  // are given up. `all` also forgets callee-saved ones (the callee may write any slot).
+  void prepare_call(bool all) {
+    for (int i = 0; i < kPool; ++i) {
+      if (held_[i] == ir::kNoSlot) continue;
+      if (dirty_[i] && (held_[i] < 16 || temp_live(held_[i]))) a_.mov(S(held_[i]), pool_[i]);
+      dirty_[i] = false;
+      if (all || i >= kCalleeSaved) held_[i] = ir::kNoSlot;
+    }
+  }
+  void release_dead_temps() {
+    for (int i = 0; i < kPool; ++i)
+      if (held_[i] != ir::kNoSlot && ir::is_temp(held_[i]) &&
+          !(held_[i] < last_use_.size() && last_use_[held_[i]] > cur_index_)) {
+        held_[i] = ir::kNoSlot;
+        dirty_[i] = false;
+      }
+  }
+  // Records, for the host range [start, end), which dirty GPRs live in which registers.
+  void recovery(uint32_t start, uint32_t end) {
+    codecache::Recovery r{start, end, {}};
+    for (int i = 0; i < kPool; ++i)
+      if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i])
+        r.regs.emplace_back(static_cast<uint8_t>(pool_[i].id()), held_[i]);
+    if (!r.regs.empty()) tb_.recovery.push_back(std::move(r));
+  }
+
+  // Const temps are not materialised unless something needs them in a register or in
+  // memory (a helper): their uses take the value as an immediate.
+  std::vector<uint64_t> consts_;
+  std::vector<uint8_t> is_const_;
+  bool is_const(Slot s) const { return ir::is_temp(s) && s < is_const_.size() && is_const_[s]; }
+  void materialise_consts_for_helper(const Inst& in) {
+    const Slot args[3] = {in.a, in.b, in.c};
+    for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
+      if (is_const(args[k])) {
+        a_.mov(x86::rax, consts_[args[k]]);
+        a_.mov(S(args[k]), x86::rax);
+      }
+  }
+  // Host register holding slot s (loaded if needed); s must be cacheable and not const.
+  x86::Gp reg(Slot s) { return pool_[acquire(s, true)]; }
+
   void ld(const x86::Gp& r, Slot s) {
-    if (s == ir::kSlotZero) a_.xor_(r.r32(), r.r32());
+    if (s == ir::kSlotZero) { a_.mov(r.r32(), 0); return; }  // mov, not xor: keeps host flags
+    if (is_const(s)) { a_.mov(r.r64(), consts_[s]); return; }
+    if (cacheable(s)) a_.mov(r.r64(), pool_[acquire(s, true)]);
     else a_.mov(r.r64(), S(s));
   }
   // Loads a slot read at width t, zero-extended into the 64-bit register.
   void ldz(const x86::Gp& r, Slot s, Type t) {
-    if (s == ir::kSlotZero) { a_.xor_(r.r32(), r.r32()); return; }
+    if (s == ir::kSlotZero) { a_.mov(r.r32(), 0); return; }
+    if (is_const(s)) { a_.mov(r.r64(), consts_[s] & ir::type_mask(t)); return; }
+    if (cacheable(s)) {
+      x86::Gp h = pool_[acquire(s, true)];
+      switch (t) {
+        case Type::I1: a_.mov(r.r32(), h.r32()); a_.and_(r.r32(), 1); break;
+        case Type::I8: a_.movzx(r.r32(), h.r8()); break;
+        case Type::I16: a_.movzx(r.r32(), h.r16()); break;
+        case Type::I32: a_.mov(r.r32(), h.r32()); break;
+        default: a_.mov(r.r64(), h); break;
+      }
+      return;
+    }
     switch (t) {
       case Type::I1: a_.movzx(r.r32(), S(s, 1)); a_.and_(r.r32(), 1); break;
       case Type::I8: a_.movzx(r.r32(), S(s, 1)); break;
@@ -115,7 +245,15 @@ class Emitter {
       default: a_.mov(r.r64(), S(s)); break;
     }
   }
-  void st(Slot s, const x86::Gp& r) { a_.mov(S(s), r.r64()); }
+  void st(Slot s, const x86::Gp& r) {
+    if (cacheable(s)) {
+      int i = acquire(s, false);
+      a_.mov(pool_[i], r.r64());
+      dirty_[i] = true;
+    } else {
+      a_.mov(S(s), r.r64());
+    }
+  }
   // Zero-extends r from width t in place (the result-masking rule of the IR).
   void mask(const x86::Gp& r, Type t) {
     switch (t) {
@@ -136,6 +274,15 @@ class Emitter {
   }
 
   void helper(const Inst& in) {
+    // Ops with implicit register effects may write any GPR; others write only dst.
+    bool implicit = in.op == Op::String || in.op == Op::Cpuid || in.op == Op::Rdtsc || in.op == Op::CmpXchg16 ||
+                    in.op == Op::CallHelper || in.op == Op::PortIn || in.op == Op::PortOut || in.op == Op::X87;
+    prepare_call(implicit);
+    materialise_consts_for_helper(in);
+    if (in.dst != ir::kNoSlot) {
+      forget(in.dst);
+      forget(static_cast<Slot>(in.dst + 1));
+    }
     a_.mov(x86::rdi, kState);
     a_.mov(x86::rsi, reinterpret_cast<uint64_t>(&in));
     a_.mov(x86::rdx, cur_pc_);
@@ -156,11 +303,87 @@ class Emitter {
     stubs_.push_back(s);
   }
 
+  // dst = a OP b directly on host registers (i32/i64). Flag-setting forms record the lazy
+  // flags exactly as the interpreter does.
+  void alu_fast(const Inst& in) {
+    const Type t = in.type;
+    const bool f = ir::has(in.op, ir::prop::F);
+    x86::Gp ra = reg(in.a);
+    bool bconst = is_const(in.b);
+    int64_t bimm = bconst ? static_cast<int64_t>(consts_[in.b]) : 0;
+    if (bconst && t == Type::I32) bimm = static_cast<int32_t>(static_cast<uint32_t>(bimm));
+    bool bimm_ok = bconst && bimm == static_cast<int32_t>(bimm);
+    x86::Gp rb;
+    if (!bconst) rb = reg(in.b);
+    else if (!bimm_ok) { a_.mov(x86::rcx, consts_[in.b]); rb = x86::rcx; }
+    if (f && (in.op == Op::AddF || in.op == Op::SubF)) {
+      a_.mov(S(ir::kSlotCcSrc1), ra);
+      if (bimm_ok) { a_.mov(x86::rdx, bimm); a_.mov(S(ir::kSlotCcSrc2), x86::rdx); }
+      else a_.mov(S(ir::kSlotCcSrc2), rb);
+    }
+    // Compute into rax (the destination may alias a or b), then move to the destination.
+    a_.mov(sized(x86::rax, t), sized(ra, t));
+    x86::Gp r = sized(x86::rax, t);
+    auto apply = [&](auto op_reg, auto op_imm) {
+      if (bimm_ok) op_imm(r, Imm(bimm));
+      else op_reg(r, sized(rb, t));
+    };
+    switch (in.op) {
+      case Op::Add: case Op::AddF: apply([&](auto x, auto y) { a_.add(x, y); }, [&](auto x, auto y) { a_.add(x, y); }); break;
+      case Op::Sub: case Op::SubF: apply([&](auto x, auto y) { a_.sub(x, y); }, [&](auto x, auto y) { a_.sub(x, y); }); break;
+      case Op::And: case Op::AndF: apply([&](auto x, auto y) { a_.and_(x, y); }, [&](auto x, auto y) { a_.and_(x, y); }); break;
+      case Op::Or: case Op::OrF: apply([&](auto x, auto y) { a_.or_(x, y); }, [&](auto x, auto y) { a_.or_(x, y); }); break;
+      default: apply([&](auto x, auto y) { a_.xor_(x, y); }, [&](auto x, auto y) { a_.xor_(x, y); }); break;
+    }
+    int di = acquire(in.dst, false);
+    a_.mov(pool_[di], x86::rax);
+    dirty_[di] = true;
+    if (f) {
+      a_.mov(S(ir::kSlotCcDst), x86::rax);
+      ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
+      a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+      flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+    }
+  }
+
+  // Sets the host flags so that host condition (returned) equals the guest condition cc.
+  x86::CondCode cond_flags(unsigned cc) {
+    if (flags_.kind == FlagsKnown::Unknown) {
+      prepare_call(false);
+      a_.mov(x86::rdi, kState);
+      a_.mov(x86::esi, cc);
+      a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_cond));
+      a_.call(x86::rax);
+      a_.test(x86::eax, x86::eax);
+      return x86::CondCode::kNE;
+    }
+    const Type w = flags_.type;
+    const unsigned nb = bytes_of(w);
+    if (flags_.kind == FlagsKnown::Logic) {
+      a_.mov(sized(x86::rax, w), S(ir::kSlotCcDst, nb));
+      a_.test(sized(x86::rax, w), sized(x86::rax, w));
+    } else {
+      a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, nb));
+      if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, nb));
+      else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, nb));
+    }
+    return static_cast<x86::CondCode>(cc);
+  }
+  // A Cond whose only use is the next instruction (exitbr or select) leaves its answer in
+  // the host flags instead of a register.
+  Slot fused_cond_ = ir::kNoSlot;
+  x86::CondCode fused_cc_ = x86::CondCode::kNE;
+
   bool lower(const Inst& in) {
     const Type t = in.type;
     switch (in.op) {
       case Op::Const:
         if (t == Type::V128) return false;
+        if (ir::is_temp(in.dst)) {
+          consts_[in.dst] = in.imm;
+          is_const_[in.dst] = 1;
+          return true;
+        }
         a_.mov(x86::rax, in.imm);
         st(in.dst, x86::rax);
         return true;
@@ -178,10 +401,11 @@ class Emitter {
       }
       case Op::Sext: {
         Type from = static_cast<Type>(in.aux);
-        if (from == Type::I8) a_.movsx(x86::rax, S(in.a, 1));
-        else if (from == Type::I16) a_.movsx(x86::rax, S(in.a, 2));
-        else if (from == Type::I32) a_.movsxd(x86::rax, S(in.a, 4));
-        else return false;
+        if (from != Type::I8 && from != Type::I16 && from != Type::I32) return false;
+        ld(x86::rax, in.a);
+        if (from == Type::I8) a_.movsx(x86::rax, x86::al);
+        else if (from == Type::I16) a_.movsx(x86::rax, x86::ax);
+        else a_.movsxd(x86::rax, x86::eax);
         mask(x86::rax, t);
         st(in.dst, x86::rax);
         return true;
@@ -201,9 +425,19 @@ class Emitter {
         return true;
       case Op::Select:
         if (!ir::is_int(t)) return false;
+        if (fused_cond_ == in.c && in.c != ir::kNoSlot) {
+          // Flags still hold the condition: movs and acquire() below leave them alone.
+          ldz(x86::rax, in.b, t);
+          ldz(x86::rcx, in.a, t);
+          a_.cmov(fused_cc_, sized(x86::rax, t == Type::I64 ? t : Type::I32), sized(x86::rcx, t == Type::I64 ? t : Type::I32));
+          fused_cond_ = ir::kNoSlot;
+          st(in.dst, x86::rax);
+          return true;
+        }
         ldz(x86::rax, in.b, t);
         ldz(x86::rcx, in.a, t);
-        a_.test(S(in.c, 1), 1);
+        ld(x86::rdx, in.c);
+        a_.test(x86::dl, 1);
         a_.cmovnz(x86::rax, x86::rcx);
         st(in.dst, x86::rax);
         return true;
@@ -211,6 +445,11 @@ class Emitter {
       case Op::Add: case Op::Sub: case Op::And: case Op::Or: case Op::Xor:
       case Op::AddF: case Op::SubF: case Op::AndF: case Op::OrF: case Op::XorF: {
         if (!ir::is_int(t) || t == Type::I1) return false;
+        if (is_w(t) && in.dst != ir::kNoSlot && cacheable(in.dst) && (cacheable(in.a) || is_const(in.a)) &&
+            (cacheable(in.b) || is_const(in.b)) && !is_const(in.a)) {
+          alu_fast(in);
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         bool f = ir::has(in.op, ir::prop::F);
@@ -248,7 +487,8 @@ class Emitter {
       case Op::Mul:
         if (!is_w(t)) return false;
         ld(x86::rax, in.a);
-        a_.imul(sized(x86::rax, t), S(in.b, bytes_of(t)));
+        ld(x86::rcx, in.b);
+        a_.imul(sized(x86::rax, t), sized(x86::rcx, t));
         mask(x86::rax, t);
         st(in.dst, x86::rax);
         return true;
@@ -283,28 +523,17 @@ class Emitter {
         return true;
       }
       case Op::Cond: {
-        const unsigned cc = in.aux;
-        if (flags_.kind == FlagsKnown::Unknown) {
-          a_.mov(x86::rdi, kState);
-          a_.mov(x86::esi, cc);
-          a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_cond));
-          a_.call(x86::rax);
-          st(in.dst, x86::rax);
+        x86::CondCode hc = cond_flags(in.aux);
+        size_t nx = static_cast<size_t>(cur_index_) + 1;
+        if (nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx) &&
+            ((b_.insts[nx].op == Op::ExitBr && b_.insts[nx].a == in.dst) ||
+             (b_.insts[nx].op == Op::Select && b_.insts[nx].c == in.dst && b_.insts[nx].a != in.dst &&
+              b_.insts[nx].b != in.dst && is_w(b_.insts[nx].type)))) {
+          fused_cond_ = in.dst;
+          fused_cc_ = hc;
           return true;
         }
-        // The producer is known: redo it on the recorded operands and read the host's
-        // flags, which are the guest's by construction.
-        const Type w = flags_.type;
-        const unsigned nb = bytes_of(w);
-        if (flags_.kind == FlagsKnown::Logic) {
-          a_.mov(sized(x86::rax, w), S(ir::kSlotCcDst, nb));
-          a_.test(sized(x86::rax, w), sized(x86::rax, w));
-        } else {
-          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, nb));
-          if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, nb));
-          else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, nb));
-        }
-        a_.set(static_cast<x86::CondCode>(cc), x86::al);
+        a_.set(hc, x86::al);
         a_.movzx(x86::eax, x86::al);
         st(in.dst, x86::rax);
         return true;
@@ -335,22 +564,39 @@ class Emitter {
         }
         x86::Mem m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
         if (in.op == Op::Load) {
+          uint32_t at = static_cast<uint32_t>(a_.offset());
           if (t == Type::I8 || t == Type::I16) a_.movzx(x86::eax, m);
           else a_.mov(sized(x86::rax, t), m);
+          recovery(at, static_cast<uint32_t>(a_.offset()));
           st(in.dst, x86::rax);
         } else {
           ld(x86::rax, in.b);
+          uint32_t at = static_cast<uint32_t>(a_.offset());
           a_.mov(m, sized(x86::rax, t));
+          recovery(at, static_cast<uint32_t>(a_.offset()));
         }
         return true;
       }
 
       // ---- exits
       case Op::ExitJmp: case Op::ExitCall:
+        writeback_gprs();
         chain_jmp(in.imm, in.op == Op::ExitJmp ? ir::ExitKind::Jump : ir::ExitKind::Call, false);
         return true;
       case Op::ExitBr:
-        a_.test(S(in.a, 1), 1);
+        if (fused_cond_ == in.a) {
+          writeback_gprs();  // movs only: the flags survive
+          Stub st_taken{a_.newLabel(), in.imm, ir::ExitKind::Branch};
+          a_.long_().j(fused_cc_, st_taken.label);
+          chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), in.imm);
+          stubs_.push_back(st_taken);
+          fused_cond_ = ir::kNoSlot;
+          chain_jmp(in.imm2, ir::ExitKind::Branch, false);
+          return true;
+        }
+        ld(x86::rax, in.a);
+        writeback_gprs();
+        a_.test(x86::al, 1);
         chain_jmp(in.imm, ir::ExitKind::Branch, true);
         chain_jmp(in.imm2, ir::ExitKind::Branch, false);
         return true;
@@ -358,6 +604,7 @@ class Emitter {
         // Inline probe of the shared indirect-branch table.
         Label miss = a_.newLabel();
         ld(x86::rax, in.a);
+        writeback_gprs();
         a_.mov(x86::rcx, x86::rax);
         a_.shr(x86::rcx, codecache::kIbBits);
         a_.xor_(x86::rcx, x86::rax);
@@ -375,12 +622,14 @@ class Emitter {
         return true;
       }
       case Op::ExitSyscall: case Op::ExitHlt:
+        writeback_gprs();
         a_.mov(x86::rax, in.imm);
         a_.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
         a_.mov(x86::eax, static_cast<uint32_t>(in.op == Op::ExitSyscall ? ir::ExitKind::Syscall : ir::ExitKind::Halt));
         a_.jmp(reinterpret_cast<uint64_t>(exit_));
         return true;
       case Op::ExitTrap:
+        writeback_gprs();
         a_.mov(x86::dword_ptr(kState, kTrapSigOff), static_cast<uint32_t>(in.aux));
         a_.mov(x86::dword_ptr(kState, kTrapCodeOff), 0);
         a_.mov(x86::rax, in.imm2);
@@ -468,6 +717,15 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
   tb->code = rx;
   tb->size = static_cast<uint32_t>(code.codeSize());
   for (auto& [off, target] : e.chain_sites_) tb->chains.push_back({off, target, false});
+  if (const char* dir = getenv("RETRACE_DUMP_HOST_CODE")) {
+    // Debug aid: raw host code per block (disassemble with objdump -b binary -m i386:x86-64).
+    char path[512];
+    snprintf(path, sizeof path, "%s/block_%llx.bin", dir, static_cast<unsigned long long>(b.pc));
+    if (FILE* f = fopen(path, "wb")) {
+      fwrite(rx, 1, code.codeSize(), f);
+      fclose(f);
+    }
+  }
   stats_.blocks++;
   return cache_.insert(std::move(tb));
 }

@@ -14,6 +14,7 @@
 //   h_sse_fromint  xmm, r/m [, imm8]                 xmm = IntToVec(row or alt for 64-bit)
 //   h_sse_flags    xmm, xmm/m                        flags = VecFlags(row)
 //   moves          plain Load/Store/Mov of v128 or of one slot of the xmm pair
+//   pcmpistr*/pcmpestr*, crc32, movs*/movh*/movd/movq, ldmxcsr/stmxcsr: own handlers
 //
 // Memory sources narrower than 128 bits (scalar ss/sd forms, pmovzx, cvtdq2pd, ...) are
 // loaded at their width and zero-extended into a v128 temp: rows only ever see registers.
@@ -236,6 +237,28 @@ bool h_sse_pcmpistr(Ctx& c) {
   return true;
 }
 
+// pcmpestri/pcmpestrm: the explicit lengths (rax/eax, rdx/edx) are folded into the
+// operands (see PCMPESTR_RANK_A in ir/vecops.cpp), then the implicit-length rows run.
+bool h_sse_pcmpestr(Ctx& c) {
+  if (!legacy_sse(c) || !is_xmm(c.ops[0])) return false;
+  Slot a = xmm(c.ops[0]);
+  Slot s = src_v(c, 1);
+  uint8_t imm = imm8(c);
+  uint8_t mode = imm & 3, len = static_cast<uint8_t>((imm & 1) | (c.insn.raw.rex.W ? 2 : 0));
+  Slot ra = vec(c, Op::Vec, Type::V128, a, s, VecOp::PCMPESTR_RANK_A, mode);
+  Slot rb = vec(c, Op::Vec, Type::V128, a, s, VecOp::PCMPESTR_RANK_B, mode);
+  Slot la = vec(c, Op::IntToVec, Type::V128, c.reg(0), ra, VecOp::PCMPESTR_LEN, len);
+  Slot lb = vec(c, Op::IntToVec, Type::V128, c.reg(2), rb, VecOp::PCMPESTR_LEN, len);
+  vec(c, Op::VecFlags, Type::I64, la, lb, VecOp::PCMPISTR_FLAGS, imm);
+  if (c.insn.mnemonic == ZYDIS_MNEMONIC_PCMPESTRI) {
+    Slot idx = vec(c, Op::VecToInt, Type::I32, la, lb, VecOp::PCMPISTRI, imm);
+    c.emit_to(c.reg(1), Op::Mov, Type::I32, idx);
+  } else {
+    vec_to(c, ir::xmm_slot(0), Op::Vec, la, lb, VecOp::PCMPISTRM, imm);
+  }
+  return true;
+}
+
 // movdqa/movdqu/movaps/movups/movapd/movupd/lddqu/movnt*: 128-bit copies.
 bool h_sse_mov128(Ctx& c) {
   if (!legacy_sse(c)) return false;
@@ -321,6 +344,16 @@ bool h_sse_movhalf(Ctx& c) {
     return true;
   }
   return false;
+}
+
+// crc32 r32/r64, r/m8..64 (SSE4.2): the accumulator rides in a v128 temp so that one
+// IntToVec row sees both integers; the result is zero-extended into the destination.
+bool h_sse_crc32(Ctx& c) {
+  if (!legacy_sse(c) || !c.is_reg(0)) return false;
+  Slot acc = vec(c, Op::IntToVec, Type::V128, c.read_as(0, Type::I32), ir::kSlotZero, VecOp::MOVD_TO_XMM);
+  Slot r = vec(c, Op::IntToVec, Type::V128, c.read(1), acc, VecOp::CRC32, static_cast<uint8_t>(c.ops[1].size / 8));
+  c.emit_to(Ctx::gpr_slot(c.ops[0].reg.value), Op::Mov, Type::I32, r);
+  return true;
 }
 
 // movnti m32/m64, r: a plain store (non-temporal hints have no architectural effect).

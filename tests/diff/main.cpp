@@ -1,10 +1,11 @@
 // retrace_difftest: the differential fuzzer's command line (see tests/diff/README.md).
 //
 // For each seed: generate a case, run it natively and under retrace (interpreter, one-
-// instruction blocks, blocks after the IR passes), compare. A failing case is minimized
-// (shortest failing prefix, then earlier units dropped one at a time while it still
-// fails the same way) and reported with the seed that reproduces it, the initial state,
-// the minimal sequence, the differing fields and the IR that ran.
+// instruction blocks, blocks after the IR passes; native tier with 64-insn blocks, chained
+// one-insn blocks, a 4 KiB code cache), compare. A failing case is minimized (shortest
+// failing prefix, then earlier units dropped one at a time while it still fails the same
+// way) and reported with the seed that reproduces it, the initial state, the minimal
+// sequence, the differing fields and the IR that ran (and the host code, native tiers).
 #include <asmjit/core.h>
 
 #include <cinttypes>
@@ -30,6 +31,7 @@ struct Options {
   bool dump = false;        // print every case's sequence
   bool self_check = false;  // corrupt retrace's result on purpose: every case must fail
   unsigned show = 1;        // detailed reports per culprit kind
+  std::vector<Tier> tiers{std::begin(kAllTiers), std::end(kAllTiers)};
 };
 
 [[noreturn]] void usage(int status) {
@@ -37,11 +39,15 @@ struct Options {
       status ? stderr : stdout,
       "usage: retrace_difftest [--seeds=A..B | --seed=S --count=N] [--max-len=N] "
       "[--only=KIND[,KIND..]]\n"
-      "                        [--skip-unsupported] [--show=N] [--verbose] [--quiet] [--list]\n"
+      "                        [--tiers=TIER[,TIER..]] [--skip-unsupported] [--show=N] [--verbose]\n"
+      "                        [--quiet] [--list]\n"
       "  --seeds=A..B        run the cases with seeds A to B inclusive (default --seed=1 "
       "--count=1000)\n"
       "  --max-len=N         at most N units (instruction under test + its setup) per case (30)\n"
       "  --only=KINDS        generate only these kinds (--list shows them)\n"
+      "  --tiers=TIERS       run only these tiers (default all): interp, interp/1-insn-blocks,\n"
+      "                      interp+passes, native, native/1-insn-blocks, native/tiny-cache,\n"
+      "                      or the groups all-interp, all-native\n"
       "  --skip-unsupported  never generate an instruction the frontend does not support yet;\n"
       "                      without it an unsupported instruction counts as a failure\n"
       "  --show=N            print the full report of N failures per culprit kind (1)\n"
@@ -111,6 +117,26 @@ Options parse(int argc, char** argv) {
           exit(2);
         }
         o.gen.only.push_back(k);
+        if (comma == std::string::npos) break;
+        at = comma + 1;
+      }
+    } else if (arg(a, "--tiers", &v)) {
+      o.tiers.clear();
+      std::string s = v;
+      for (size_t at = 0; at <= s.size();) {
+        size_t comma = s.find(',', at);
+        std::string t = s.substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+        bool found = false;
+        for (Tier k : kAllTiers)
+          if (t == tier_name(k) || (t == "all-native" && is_native(k)) ||
+              (t == "all-interp" && !is_native(k))) {
+            o.tiers.push_back(k);
+            found = true;
+          }
+        if (!found) {
+          fprintf(stderr, "retrace_difftest: unknown tier '%s'\n", t.c_str());
+          exit(2);
+        }
         if (comma == std::string::npos) break;
         at = comma + 1;
       }
@@ -214,6 +240,7 @@ struct KindStats {
 int main(int argc, char** argv) {
   Options opt = parse(argc, argv);
   Runner runner;
+  runner.tiers = opt.tiers;
   opt.gen.addr32 = runner.mem_addr() + kMemSize < (1ull << 31);
   Generator gen(opt.gen, runner.mem_addr());
   std::map<std::string, unsigned>
@@ -285,8 +312,8 @@ int main(int argc, char** argv) {
     if (!show || opt.quiet) continue;
     printf("=== FAIL seed=%" PRIu64 " kind=%s status=%s tier=%s\n", seed, culprit.kind.c_str(),
            status_name(m.status), tier_name(m.tier));
-    printf("  reproduce: retrace_difftest --seeds=%" PRIu64 " --max-len=%u%s%s\n", seed,
-           opt.gen.max_len, opt.gen.only.empty() ? "" : " --only=",
+    printf("  reproduce: retrace_difftest --seeds=%" PRIu64 " --max-len=%u --tiers=%s%s%s\n", seed,
+           opt.gen.max_len, tier_name(m.tier), opt.gen.only.empty() ? "" : " --only=",
            [&] {
              std::string s;
              for (const auto& k : opt.gen.only) s += (s.empty() ? "" : ",") + k;
@@ -334,7 +361,26 @@ int main(int argc, char** argv) {
     printf("\n");
   }
   if (empty) printf("%" PRIu64 " cases had no supported unit and were skipped\n", empty);
-  uint64_t total_failed = failed + (opt.skip_unsupported ? 0 : unsupported);
+  // The native variants must exercise what they are there for; a harness change that
+  // quietly stopped chaining or flushing would otherwise pass forever.
+  bool coverage_ok = true;
+  for (Tier t : opt.tiers) {
+    if (!is_native(t)) continue;
+    const NativeStats& ns = runner.native_stats[static_cast<size_t>(t)];
+    if (!opt.quiet)
+      printf("%-22s %" PRIu64 " cases: %" PRIu64 " translations, %" PRIu64 " entries for %" PRIu64
+             " blocks, %" PRIu64 " flushes of a full cache\n",
+             tier_name(t), ns.cases, ns.translations, ns.entries, ns.guest_blocks, ns.full_flushes);
+    if (ns.cases < 1000 || opt.self_check) continue;
+    const char* why = nullptr;
+    if (t == Tier::NativeOne && ns.entries * 2 > ns.guest_blocks) why = "blocks did not run chained";
+    if (t == Tier::NativeTiny && ns.full_flushes == 0) why = "the tiny cache never filled up";
+    if (why) {
+      printf("coverage: %s: %s\n", tier_name(t), why);
+      coverage_ok = false;
+    }
+  }
+  uint64_t total_failed = failed + (opt.skip_unsupported ? 0 : unsupported) + (coverage_ok ? 0 : 1);
   printf("%" PRIu64 " passed, %" PRIu64 " failed (%" PRIu64 " mismatch/error, %" PRIu64
          " unsupported%s)\n",
          passed, total_failed, failed, unsupported, opt.skip_unsupported ? ", not counted" : "");

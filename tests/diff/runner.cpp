@@ -1,6 +1,7 @@
 // Native and retrace execution of a generated case (see runner.h for the code layout).
 #include "tests/diff/runner.h"
 
+#include <Zydis/Zydis.h>
 #include <asmjit/x86.h>
 #include <sys/mman.h>
 
@@ -9,7 +10,10 @@
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
+#include <unordered_map>
 
+#include "backend/x86_64/translator.h"
+#include "codecache/code_cache.h"
 #include "frontend/x86/frontend.h"
 #include "ir/flags.h"
 #include "ir/interp.h"
@@ -24,6 +28,9 @@ namespace {
 constexpr size_t kCodeCap = 1 << 20;
 constexpr uint64_t kFakeRsp = 0x7ffffff00000;  // rsp is never an operand; any value will do
 constexpr unsigned kMaxBlocks = 100000;
+constexpr size_t kCacheSize = 1 << 20;   // Tier::Native, Tier::NativeOne
+constexpr size_t kTinyCacheSize = 4096;  // Tier::NativeTiny: a few blocks, then a flush
+constexpr unsigned kTinyBlockInsns = 4;  // many small blocks: the cache fills mid-case
 
 sigjmp_buf g_jb;
 volatile sig_atomic_t g_armed = 0;
@@ -130,7 +137,50 @@ __attribute__((noinline)) int guarded_interpret(const ir::Block& b, ir::MachineS
   return 0;
 }
 
+// Runs translated code from tb; returns the host signal number if it faulted, else 0.
+__attribute__((noinline)) int guarded_run(backend::Translator& tr, ir::MachineState& st,
+                                          const codecache::TranslatedBlock* tb,
+                                          ir::ExitKind& kind) {
+  if (int sig = sigsetjmp(g_jb, 1)) return sig;
+  g_armed = 1;
+  kind = tr.run(st, tb);
+  g_armed = 0;
+  return 0;
+}
+
+// Host code of a translation, one instruction a line, grouped by guest instruction
+// (TranslatedBlock::pc_map); offsets from the block's entry.
+std::string host_code(const codecache::TranslatedBlock& tb) {
+  std::string out;
+  char line[160];
+  snprintf(line, sizeof line, "host code of block 0x%llx (%u bytes):\n",
+           static_cast<unsigned long long>(tb.guest_pc), tb.size);
+  out += line;
+  size_t m = 0;
+  for (uint32_t off = 0; off < tb.size;) {
+    while (m < tb.pc_map.size() && tb.pc_map[m].first <= off) {
+      snprintf(line, sizeof line, "  ; guest 0x%llx\n",
+               static_cast<unsigned long long>(tb.pc_map[m].second));
+      out += line;
+      ++m;
+    }
+    ZydisDisassembledInstruction d;
+    uint64_t at = reinterpret_cast<uint64_t>(tb.code) + off;
+    if (!ZYAN_SUCCESS(ZydisDisassembleIntel(ZYDIS_MACHINE_MODE_LONG_64, at, tb.code + off,
+                                            tb.size - off, &d))) {
+      out += "    (undecodable)\n";
+      break;
+    }
+    snprintf(line, sizeof line, "    +%-5u %s\n", off, d.text);
+    out += line;
+    off += d.info.length;
+  }
+  return out;
+}
+
 }  // namespace
+
+bool is_native(Tier t) { return t == Tier::Native || t == Tier::NativeOne || t == Tier::NativeTiny; }
 
 const char* tier_name(Tier t) {
   switch (t) {
@@ -140,6 +190,12 @@ const char* tier_name(Tier t) {
       return "interp/1-insn-blocks";
     case Tier::Passes:
       return "interp+passes";
+    case Tier::Native:
+      return "native";
+    case Tier::NativeOne:
+      return "native/1-insn-blocks";
+    case Tier::NativeTiny:
+      return "native/tiny-cache";
   }
   return "?";
 }
@@ -179,9 +235,17 @@ Runner::Runner() {
   prologue_ = assemble(prologue);
   epilogue_ = assemble(epilogue);
   state_ = new ir::MachineState();
+  cache_ = std::make_unique<codecache::CodeCache>(kCacheSize);
+  translator_ = std::make_unique<backend::Translator>(*cache_);
+  tiny_cache_ = std::make_unique<codecache::CodeCache>(kTinyCacheSize);
+  tiny_translator_ = std::make_unique<backend::Translator>(*tiny_cache_);
 }
 
 Runner::~Runner() {
+  tiny_translator_.reset();
+  tiny_cache_.reset();
+  translator_.reset();
+  cache_.reset();
   delete static_cast<ir::MachineState*>(state_);
   munmap(code_, code_cap_);
   munmap(mem_, 4096);
@@ -219,9 +283,7 @@ bool Runner::run_native(const Case& c, Regs& out, std::string& err) {
   return true;
 }
 
-Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
-  Outcome o;
-  o.tier = tier;
+void Runner::init_state(const Case& c) {
   ir::MachineState& st = *static_cast<ir::MachineState*>(state_);
   memcpy(mem_, c.mem.data(), kMemSize);
   for (unsigned i = 0; i < 16; ++i) st.slot[i] = c.init.gpr[i];
@@ -230,7 +292,23 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
   st.slot[ir::kSlotCcDst] = c.init.rflags & fALL;
   st.slot[ir::kSlotCcSrc1] = st.slot[ir::kSlotCcSrc2] = 0;
   st.slot[ir::kSlotCtlFlags] = ir::rflags::kFixed | ir::rflags::IF | (c.init.rflags & kDF);
+  st.rip = 0;
   st.trap_signal = 0;
+}
+
+void Runner::read_back(Regs& out) {
+  const ir::MachineState& st = *static_cast<const ir::MachineState*>(state_);
+  for (unsigned i = 0; i < 16; ++i) out.gpr[i] = st.slot[i];
+  out.rflags = ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst],
+                                 st.slot[ir::kSlotCcSrc1], st.slot[ir::kSlotCcSrc2]) |
+               (st.slot[ir::kSlotCtlFlags] & kDF);
+}
+
+Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
+  Outcome o;
+  o.tier = tier;
+  ir::MachineState& st = *static_cast<ir::MachineState*>(state_);
+  init_state(c);
 
   const uint64_t S = seq_start_, E = seq_end_;
   x86::CodeReader reader = [S, E](uint64_t addr, uint8_t* buf, size_t n) -> size_t {
@@ -297,10 +375,150 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
         return o;
     }
   }
-  for (unsigned i = 0; i < 16; ++i) out.gpr[i] = st.slot[i];
-  out.rflags = ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst],
-                                 st.slot[ir::kSlotCcSrc1], st.slot[ir::kSlotCcSrc2]) |
-               (st.slot[ir::kSlotCtlFlags] & kDF);
+  read_back(out);
+  return o;
+}
+
+// The native tier, driven the way the dispatcher drives it but without the dispatcher:
+// decode (+ passes + verifier), translate, run, follow st.rip. NativeOne and NativeTiny
+// translate every block of the sequence before the first run, so the run goes through
+// chained jumps (NativeOne) or through a cache that was flushed on the way and misses
+// blocks that must be translated again (NativeTiny).
+Outcome Runner::run_translated(const Case& c, Tier tier, Regs& out) {
+  Outcome o;
+  o.tier = tier;
+  ir::MachineState& st = *static_cast<ir::MachineState*>(state_);
+  init_state(c);
+  const bool tiny = tier == Tier::NativeTiny;
+  codecache::CodeCache& cache = tiny ? *tiny_cache_ : *cache_;
+  backend::Translator& tr = tiny ? *tiny_translator_ : *translator_;
+  cache.flush();  // the previous case used the same guest addresses
+  NativeStats& ns = native_stats[static_cast<size_t>(tier)];
+  ns.cases++;
+
+  const uint64_t S = seq_start_, E = seq_end_;
+  x86::CodeReader reader = [S, E](uint64_t addr, uint8_t* buf, size_t n) -> size_t {
+    if (addr < S || addr >= E) return 0;
+    size_t k = std::min<uint64_t>(n, E - addr);
+    memcpy(buf, reinterpret_cast<const void*>(addr), k);
+    return k;
+  };
+  static const x86::Frontend fe(x86::Mode::M64);
+  static const std::vector<std::string> passes = rt::RunOptions{}.passes;
+  x86::DecodeOptions opt;
+  opt.max_insns = tier == Tier::NativeOne ? 1 : tiny ? kTinyBlockInsns : 64;
+
+  // Decoded blocks outlive their translations (helper calls point at their Insts).
+  std::unordered_map<uint64_t, x86::DecodedBlock> blocks;
+  auto block_at = [&](uint64_t pc, std::string& err) -> x86::DecodedBlock* {
+    auto it = blocks.find(pc);
+    if (it != blocks.end()) return &it->second;
+    x86::DecodedBlock d = fe.decode(pc, reader, opt);
+    err = ir::verify(*d.block);
+    if (err.empty()) err = ir::run_passes(*d.block, passes, true);
+    if (capture_ir) o.ir += ir::print(*d.block);
+    if (!err.empty()) {
+      if (!capture_ir) o.ir = ir::print(*d.block);
+      return nullptr;
+    }
+    return &blocks.emplace(pc, std::move(d)).first->second;
+  };
+  // The translation of the block at pc; nullptr (o filled in) on failure.
+  auto translation = [&](uint64_t pc) -> const codecache::TranslatedBlock* {
+    if (const codecache::TranslatedBlock* tb = cache.find(pc)) return tb;
+    std::string err;
+    x86::DecodedBlock* d = block_at(pc, err);
+    if (!d) {
+      o.status = Status::BadIr;
+      o.detail = "verifier: " + err;
+      return nullptr;
+    }
+    const codecache::TranslatedBlock* tb = tr.translate(*d->block);
+    if (!tb) {
+      cache.flush();  // full: drop everything, as the dispatcher does
+      ns.full_flushes++;
+      tb = tr.translate(*d->block);
+    }
+    ns.translations++;
+    if (!tb) {
+      o.status = Status::BadExit;
+      o.detail = "the block at " + hex(pc) + " does not fit in an empty code cache of " +
+                 std::to_string(cache.capacity()) + " bytes";
+      return nullptr;
+    }
+    if (capture_ir) o.ir += host_code(*tb);
+    return tb;
+  };
+
+  if (tier != Tier::Native) {
+    for (uint64_t pc = S; pc < E;) {
+      const codecache::TranslatedBlock* tb = translation(pc);
+      if (!tb) return o;
+      const ir::Block& b = *tb->block;
+      if (b.end <= pc || b.terminator().op == ir::Op::ExitTrap) break;
+      pc = b.end;
+    }
+  }
+
+  uint64_t pc = S;
+  for (unsigned entries = 0; pc != E; ++entries) {
+    if (entries >= kMaxBlocks) {
+      o.status = Status::BadExit;
+      o.detail =
+          "more than " + std::to_string(kMaxBlocks) + " blocks run: a loop in straight-line code";
+      return o;
+    }
+    const codecache::TranslatedBlock* tb = translation(pc);
+    if (!tb) return o;
+    ir::ExitKind kind{};
+    st.rip = 0;
+    ns.entries++;
+    if (int sig = guarded_run(tr, st, tb, kind)) {
+      o.status = Status::RetraceFault;
+      o.detail = "host signal " + std::to_string(sig) +
+                 " in translated code entered at the block at " + hex(pc);
+      return o;
+    }
+    switch (kind) {
+      case ir::ExitKind::Jump:
+      case ir::ExitKind::Branch:
+      case ir::ExitKind::Call:
+      case ir::ExitKind::Indirect:
+        if (st.rip < S || st.rip > E) {
+          o.status = Status::BadExit;
+          o.detail = "translated code left to " + hex(st.rip) + ", outside the sequence";
+          return o;
+        }
+        pc = st.rip;
+        break;
+      case ir::ExitKind::Trap: {
+        if (st.rip == E && st.trap_signal == SIGSEGV) {
+          pc = E;
+          break;
+        }
+        // Chaining may have run past the block whose decode failed: find it by range.
+        std::string diag;
+        for (const auto& [bpc, d] : blocks)
+          if (st.rip >= bpc && st.rip <= d.block->end && !d.diagnostic.empty()) diag = d.diagnostic;
+        if (st.trap_signal == SIGILL && !diag.empty()) {
+          o.status = Status::Unsupported;
+          o.diagnostic = o.detail = diag;
+          return o;
+        }
+        o.status = Status::BadExit;
+        o.detail = "guest signal " + std::to_string(st.trap_signal) + " at " + hex(st.rip) +
+                   " (+" + std::to_string(st.rip - S) + ")" + (diag.empty() ? "" : ": " + diag);
+        return o;
+      }
+      default:
+        o.status = Status::BadExit;
+        o.detail = "unexpected exit kind " + std::to_string(static_cast<int>(kind)) +
+                   " from translated code, rip " + hex(st.rip);
+        return o;
+    }
+  }
+  ns.guest_blocks += blocks.size();
+  read_back(out);
   return o;
 }
 
@@ -368,9 +586,9 @@ Outcome Runner::check(const Case& c, const std::vector<Unit>& units) {
   std::vector<uint8_t> native_mem(mem_, mem_ + kMemSize);
   const uint64_t cmp_flags = *defined | kDF;
 
-  for (Tier t : {Tier::Block, Tier::Single, Tier::Passes}) {
+  for (Tier t : tiers) {
     mine = Regs{};
-    o = run_retrace(c, t, mine);
+    o = is_native(t) ? run_translated(c, t, mine) : run_retrace(c, t, mine);
     if (o.status != Status::Pass) return o;
     if (corrupt_seed) corrupt(corrupt_seed, cmp_flags, mine);
     std::string diff;

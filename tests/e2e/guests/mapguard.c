@@ -1,6 +1,6 @@
 // Retrace-only: a MAP_FIXED mapping over memory that is not the guest's (retrace's own
 // text, found in /proc/self/maps) must fail with ENOMEM and leave retrace running; and
-// munmap/mprotect there must not touch it. Natively there is no retrace mapping, so the
+// munmap/mprotect/mremap there must not touch it. Natively there is no retrace mapping, so the
 // test prints "no retrace mapping" and is only meaningful under retrace.
 #include "sys.h"
 #define MAP_PRIVATE 2
@@ -47,6 +47,11 @@ int main_c(u64* sp, u64 rdx) {
   check("MAP_FIXED over retrace fails with ENOMEM", r == -12);
   check("mprotect of retrace fails with ENOMEM", sys3(SYS_mprotect, lo, 4096, 0) == -12);
   check("munmap of retrace is a no-op success", sys2(SYS_munmap, lo, hi - lo) == 0);
+  check("mremap of retrace fails with EFAULT", sys6(25, lo, 4096, 8192, 1, 0, 0) == -14);
+  u64 mine = (u64)sys6(SYS_mmap, 0, 4096, 3, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  check("mremap MREMAP_FIXED onto retrace fails with ENOMEM",
+        sys6(25, mine, 4096, 4096, 3, lo, 0) == -12);
+  check("the source is still mapped", sys2(SYS_munmap, mine, 4096) == 0);
   put("retrace survived\n");
   return 0;
 }
