@@ -26,9 +26,14 @@
 //   - fxsave/fxrstor move MXCSR and XMM0-15 between memory and the slots (the host's own
 //     XMM registers are clobbered by fxrstor and declared so; the host MXCSR is saved and
 //     restored around every row).
+// Fast path (run_fast): frstor + fnsave cost ~250 ns, so rows that name their register
+// footprint (R1/R2/RI, PU in x87ops.def) run without them when no stack fault can happen:
+// fld m80 of the registers the row reads, the row's instruction, fstp m80 of what is left.
+// Stack bookkeeping (TOP, tags) is then done here, and C0..C3 follow the row's FA/FC/FK.
+//
 // A guest memory fault inside a row longjmps out (see FaultContext): the guest state is
-// left as it was before the instruction, the host FPU keeps the guest's loaded state until
-// the next row's frstor replaces it.
+// left as it was before the instruction; t_host_fpu_ready stays false, so the next row
+// re-initialises the host FPU first.
 #include "ir/x87.h"
 
 #include <csignal>

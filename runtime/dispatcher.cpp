@@ -111,6 +111,7 @@ void install_fault_handlers() {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGSEGV, &sa, nullptr);
   sigaction(SIGBUS, &sa, nullptr);
+  sigaction(SIGFPE, &sa, nullptr);  // #DE from a div in translated code
 }
 
 Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)

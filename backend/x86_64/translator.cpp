@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "ir/flags.h"
+#include "ir/vecops.h"
 
 namespace retrace::backend {
 
@@ -22,12 +23,30 @@ namespace {
 
 // ---- helpers called from translated code (System V ABI) ------------------------------
 
+// RETRACE_HELPER_PROFILE=1: count helper-executed ops by opcode, printed at exit (which
+// ops are worth a native handler next).
+uint64_t g_helper_counts[ir::kNumOps];
+bool g_helper_profile = [] {
+  if (!getenv("RETRACE_HELPER_PROFILE")) return false;
+  atexit([] {
+    for (unsigned i = 0; i < ir::kNumOps; ++i)
+      if (g_helper_counts[i]) fprintf(stderr, "helper %-12s %llu\n", ir::kOpInfo[i].name, static_cast<unsigned long long>(g_helper_counts[i]));
+  });
+  return true;
+}();
+
 uint32_t rt_exec_one(ir::MachineState* st, const Inst* in, uint64_t pc) {
+  if (g_helper_profile) g_helper_counts[static_cast<unsigned>(in->op)]++;
   return ir::interpret_one(*in, *st, pc) ? 1u : 0u;
 }
 uint64_t rt_cond(ir::MachineState* st, uint64_t cc) {
   const uint64_t* v = st->slot;
   return ir::eval_cond(static_cast<unsigned>(cc), v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]);
+}
+
+uint64_t rt_getcf(ir::MachineState* st) {
+  const uint64_t* v = st->slot;
+  return ir::compute_cf(v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]) ? 1 : 0;
 }
 
 constexpr int32_t kRipOff = static_cast<int32_t>(offsetof(ir::MachineState, rip));
@@ -378,7 +397,14 @@ class Emitter {
     const Type t = in.type;
     switch (in.op) {
       case Op::Const:
-        if (t == Type::V128) return false;
+        if (t == Type::V128) {
+          if (ir::is_temp(in.dst)) { forget(in.dst); forget(static_cast<Slot>(in.dst + 1)); }
+          a_.mov(x86::rax, in.imm);
+          a_.mov(S(in.dst), x86::rax);
+          a_.mov(x86::rax, in.imm2);
+          a_.mov(S(static_cast<Slot>(in.dst + 1)), x86::rax);
+          return true;
+        }
         if (ir::is_temp(in.dst)) {
           consts_[in.dst] = in.imm;
           is_const_[in.dst] = 1;
@@ -388,7 +414,12 @@ class Emitter {
         st(in.dst, x86::rax);
         return true;
       case Op::Mov:
-        if (t == Type::V128 || !ir::is_int(t)) return false;
+        if (t == Type::V128) {
+          a_.movdqu(x86::xmm0, S(in.a));
+          a_.movdqu(S(in.dst), x86::xmm0);
+          return true;
+        }
+        if (!ir::is_int(t)) return false;
         ldz(x86::rax, in.a, t);
         st(in.dst, x86::rax);
         return true;
@@ -554,6 +585,25 @@ class Emitter {
         return true;
       }
       case Op::Load: case Op::Store: {
+        if (t == Type::V128) {
+          ld(x86::rcx, in.a);
+          int64_t d = static_cast<int64_t>(in.imm);
+          if (d != static_cast<int32_t>(d)) return false;
+          x86::Mem m = x86::ptr(x86::rcx, static_cast<int32_t>(d), 16);
+          uint32_t at;
+          if (in.op == Op::Load) {
+            at = static_cast<uint32_t>(a_.offset());
+            a_.movdqu(x86::xmm0, m);
+            recovery(at, static_cast<uint32_t>(a_.offset()));
+            a_.movdqu(S(in.dst), x86::xmm0);
+          } else {
+            a_.movdqu(x86::xmm0, S(in.b));
+            at = static_cast<uint32_t>(a_.offset());
+            a_.movdqu(m, x86::xmm0);
+            recovery(at, static_cast<uint32_t>(a_.offset()));
+          }
+          return true;
+        }
         if (!ir::is_int(t) || t == Type::I1) return false;
         ld(x86::rcx, in.a);
         int64_t disp = static_cast<int64_t>(in.imm);
@@ -575,6 +625,160 @@ class Emitter {
           a_.mov(m, sized(x86::rax, t));
           recovery(at, static_cast<uint32_t>(a_.offset()));
         }
+        return true;
+      }
+
+      case Op::Vec: case Op::VecToInt: case Op::VecFlags: case Op::IntToVec: {
+        const ir::VecOpInfo& vi = ir::vec_info(static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8);
+        if (vi.fp) return false;  // runs under the guest MXCSR: the helper swaps it
+        prepare_call(false);
+        materialise_consts_for_helper(in);
+        // SysV: a V128 argument is two integer registers; a V128 result comes in rax:rdx.
+        if (in.op == Op::IntToVec) {
+          ld(x86::rdi, in.a);
+          a_.mov(x86::rsi, S(in.b));
+          a_.mov(x86::rdx, S(static_cast<Slot>(in.b + 1)));
+          a_.mov(x86::ecx, static_cast<uint32_t>(in.imm & 0xff));
+        } else {
+          a_.mov(x86::rdi, S(in.a));
+          a_.mov(x86::rsi, S(static_cast<Slot>(in.a + 1)));
+          a_.mov(x86::rdx, S(in.b));
+          a_.mov(x86::rcx, S(static_cast<Slot>(in.b + 1)));
+          a_.mov(x86::r8d, static_cast<uint32_t>(in.imm & 0xff));
+        }
+        const void* fn = in.op == Op::Vec ? reinterpret_cast<const void*>(vi.v)
+                         : in.op == Op::IntToVec ? reinterpret_cast<const void*>(vi.x)
+                                                 : reinterpret_cast<const void*>(vi.i);
+        if (!fn) return false;
+        a_.mov(x86::rax, reinterpret_cast<uint64_t>(fn));
+        a_.call(x86::rax);
+        if (in.op == Op::Vec || in.op == Op::IntToVec) {
+          forget(in.dst);
+          forget(static_cast<Slot>(in.dst + 1));
+          a_.mov(S(in.dst), x86::rax);
+          a_.mov(S(static_cast<Slot>(in.dst + 1)), x86::rdx);
+        } else if (in.op == Op::VecToInt) {
+          mask(x86::rax, t);
+          st(in.dst, x86::rax);
+        } else {
+          a_.and_(x86::eax, static_cast<uint32_t>(ir::rflags::kStatus));
+          a_.mov(S(ir::kSlotCcDst), x86::rax);
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
+          flags_ = {};
+        }
+        return true;
+      }
+      case Op::ShlF: case Op::ShrF: case Op::SarF: {
+        if (!is_w(t)) return false;
+        // Count 0 (after x86 masking) leaves value and flags alone.
+        ld(x86::rax, in.a);
+        ld(x86::rcx, in.b);
+        int di = acquire(in.dst, false);
+        a_.and_(x86::ecx, t == Type::I64 ? 63 : 31);
+        Label zero = a_.newLabel(), done = a_.newLabel();
+        a_.jz(zero);
+        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+        a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
+        x86::Gp r = sized(x86::rax, t);
+        ir::CcKind k;
+        if (in.op == Op::ShlF) { a_.shl(r, x86::cl); k = ir::CcKind::Shl; }
+        else if (in.op == Op::ShrF) { a_.shr(r, x86::cl); k = ir::CcKind::Shr; }
+        else { a_.sar(r, x86::cl); k = ir::CcKind::Sar; }
+        a_.mov(S(ir::kSlotCcDst), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+        a_.jmp(done);
+        a_.bind(zero);
+        mask(x86::rax, t);
+        a_.bind(done);
+        a_.mov(pool_[di], x86::rax);
+        dirty_[di] = true;
+        flags_ = {};
+        return true;
+      }
+      case Op::DivU: case Op::DivS: {
+        if (t != Type::I64 && t != Type::I32 && t != Type::I16) return false;
+        if (!cacheable(in.dst) || !cacheable(static_cast<Slot>(in.dst + 1))) return false;
+        ld(x86::rdx, in.a);
+        ld(x86::rax, in.b);
+        ld(x86::rcx, in.c);
+        // A #DE here is a host SIGFPE in the code cache: the fault handler maps it back.
+        uint32_t at = static_cast<uint32_t>(a_.offset());
+        if (in.op == Op::DivU) a_.div(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        else a_.idiv(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        recovery(at, static_cast<uint32_t>(a_.offset()));
+        mask(x86::rax, t);
+        mask(x86::rdx, t);
+        st(in.dst, x86::rax);
+        st(static_cast<Slot>(in.dst + 1), x86::rdx);
+        return true;
+      }
+      case Op::MulHiU: case Op::MulHiS: {
+        if (!is_w(t) && t != Type::I16) return false;
+        ld(x86::rax, in.a);
+        ld(x86::rcx, in.b);
+        if (in.op == Op::MulHiU) a_.mul(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        else a_.imul(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        mask(x86::rdx, t);
+        st(in.dst, x86::rdx);
+        return true;
+      }
+      case Op::SetCC:
+        ld(x86::rax, in.a);
+        a_.mov(S(ir::kSlotCcDst), x86::rax);
+        ld(x86::rax, in.b);
+        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+        ld(x86::rax, in.c);
+        a_.mov(S(ir::kSlotCcSrc2), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(in.aux)));
+        flags_ = {};
+        return true;
+      case Op::GetCF:
+        if (flags_.kind == FlagsKnown::Logic) {
+          a_.xor_(x86::eax, x86::eax);
+        } else if (flags_.kind != FlagsKnown::Unknown) {
+          const Type w = flags_.type;
+          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
+          if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+          else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+          a_.setc(x86::al);
+          a_.movzx(x86::eax, x86::al);
+        } else {
+          prepare_call(false);
+          a_.mov(x86::rdi, kState);
+          a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
+          a_.call(x86::rax);
+        }
+        st(in.dst, x86::rax);
+        return true;
+      case Op::IncF: case Op::DecF: {
+        if (!is_w(t)) return false;
+        // CF survives inc/dec: capture it from the current flags first.
+        if (flags_.kind == FlagsKnown::Logic) {
+          a_.xor_(x86::edx, x86::edx);
+        } else if (flags_.kind != FlagsKnown::Unknown) {
+          const Type w = flags_.type;
+          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
+          if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+          else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+          a_.setc(x86::dl);
+          a_.movzx(x86::edx, x86::dl);
+        } else {
+          prepare_call(false);
+          a_.mov(x86::rdi, kState);
+          a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
+          a_.call(x86::rax);
+          a_.mov(x86::rdx, x86::rax);
+        }
+        a_.mov(S(ir::kSlotCcSrc2), x86::rdx);
+        ld(x86::rax, in.a);
+        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+        if (in.op == Op::IncF) a_.add(sized(x86::rax, t), 1);
+        else a_.sub(sized(x86::rax, t), 1);
+        a_.mov(S(ir::kSlotCcDst), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
+               Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::IncF ? ir::CcKind::Inc : ir::CcKind::Dec, t))));
+        st(in.dst, x86::rax);
+        flags_ = {};
         return true;
       }
 

@@ -17,7 +17,7 @@
 // Memory: one scratch buffer at a fixed address shared by both runs (the native run
 // goes first, its result is saved, the buffer is reset, then retrace runs). r15 holds
 // kMemBase throughout and is never written, so every GPR, pointers included, compares
-// equal between the runs. rsp is never an operand.
+// equal between the runs. rsp is never an explicit operand (callpop/pushret push and pop).
 //
 //   scratch page (kMemSize bytes)
 //   +----------------------------+----------------------------+

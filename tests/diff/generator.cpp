@@ -128,6 +128,19 @@ class UnitGen {
     defined = static_cast<uint16_t>((defined | defs) & ~undefs);
     unit.insns.push_back(std::move(in));
   }
+  // An instruction given as bytes (control transfers whose displacement depends on what
+  // follows), inserted at position `at` of the unit.
+  void raw(size_t at, std::vector<uint8_t> bytes, uint16_t reads) {
+    if (failed) return;
+    if (reads & ~defined) {
+      failed = true;
+      return;
+    }
+    Insn in;
+    in.bytes = std::move(bytes);
+    in.reads = reads;
+    unit.insns.insert(unit.insns.begin() + static_cast<long>(at), std::move(in));
+  }
   // A setup that defines every status flag, when the next instruction reads one that is not.
   void need_flags(uint16_t mask) {
     if (!(mask & ~defined)) return;
@@ -758,6 +771,89 @@ void g_riprel(UnitGen& g, InstId) {
   }
 }
 
+// ---- control transfers ------------------------------------------------------------------
+// They only ever go forward inside their own unit, so the sequence stays straight-line
+// code as a whole; each one ends a block, which makes the translated code exit, chain
+// or probe the indirect-branch table. A skipped instruction touches no flags (the flag
+// bookkeeping is linear) and only writes a register the unit owns.
+
+// An instruction that may be skipped: writes one register, no flags.
+size_t skippable(UnitGen& g) {
+  size_t before = g.unit.insns.size();
+  unsigned sz = g.size_32_64();
+  switch (g.u(3)) {
+    case 0: g.ins(0, 0, 0, I::kIdMov, {g.reg(sz, true), Imm(g.u(1u << 31))}); break;
+    case 1: g.ins(0, 0, 0, I::kIdNot, {g.reg(sz, true)}); break;
+    default: g.ins(0, 0, 0, I::kIdLea, {g.reg(sz, true), x86::ptr(x86::gpq(g.reg_id(false)), 8)}); break;
+  }
+  return g.failed ? 0 : g.unit.insns[before].bytes.size();
+}
+
+// jcc rel8 over one instruction (taken or not, depending on the flags).
+void g_jcc(UnitGen& g, InstId) {
+  int cc = g.pick_cond();
+  size_t at = g.unit.insns.size();
+  size_t n = skippable(g);
+  g.raw(at, {static_cast<uint8_t>(0x70 + cc), static_cast<uint8_t>(n)}, kCondReads[cc]);
+}
+
+// jmp rel8 / rel32 over one instruction that never runs.
+void g_jmp(UnitGen& g, InstId) {
+  size_t at = g.unit.insns.size();
+  size_t n = skippable(g);
+  if (g.chance(50)) g.raw(at, {0xeb, static_cast<uint8_t>(n)}, 0);
+  else g.raw(at, {0xe9, static_cast<uint8_t>(n), 0, 0, 0}, 0);
+}
+
+// lea r, [rip + k] with k chosen so r = the address just past the next `after` bytes.
+void lea_past(UnitGen& g, unsigned r, size_t after) {
+  std::vector<uint8_t> b;
+  if (!encode(I::kIdLea, {x86::gpq(r), x86::ptr(x86::rip, static_cast<int32_t>(after))}, false, b)) {
+    g.failed = true;
+    return;
+  }
+  g.raw(g.unit.insns.size(), std::move(b), 0);
+}
+
+// lea r, [rip + k]; jmp r  (or: mov [r15 + d], r; jmp [r15 + d]), the target being the
+// next instruction. r holds a code address, the same in both runs.
+void g_jmpind(UnitGen& g, InstId) {
+  unsigned r = g.reg_id(true);
+  if (g.chance(60)) {
+    std::vector<uint8_t> jmp = {static_cast<uint8_t>(r >= 8 ? 0x41 : 0x40), 0xff,
+                                static_cast<uint8_t>(0xe0 | (r & 7))};
+    lea_past(g, r, jmp.size());
+    g.raw(g.unit.insns.size(), jmp, 0);
+  } else {
+    int32_t d = static_cast<int32_t>(g.u(kMemSpan / 8)) * 8;
+    std::vector<uint8_t> mov = {static_cast<uint8_t>(r >= 8 ? 0x4d : 0x49), 0x89,
+                                static_cast<uint8_t>(0x87 | (r & 7) << 3), 0, 0, 0, 0};  // mov [r15+d32], r
+    std::vector<uint8_t> jmp = {0x41, 0xff, 0xa7, 0, 0, 0, 0};  // jmp qword [r15 + d32]
+    memcpy(&mov[3], &d, 4);
+    memcpy(&jmp[3], &d, 4);
+    lea_past(g, r, mov.size() + jmp.size());
+    g.raw(g.unit.insns.size(), mov, 0);
+    g.raw(g.unit.insns.size(), jmp, 0);
+  }
+}
+
+// call +0; pop r: a call whose return address is popped (ExitCall, push through rsp).
+void g_callpop(UnitGen& g, InstId) {
+  unsigned r = g.reg_id(true);
+  g.raw(g.unit.insns.size(), {0xe8, 0, 0, 0, 0}, 0);
+  g.ins(0, 0, 0, I::kIdPop, {x86::gpq(r)});
+}
+
+// lea r, [rip + k]; push r; ret: a return to the next instruction (ExitInd, return hint).
+void g_pushret(UnitGen& g, InstId) {
+  unsigned r = g.reg_id(true);
+  std::vector<uint8_t> push = {static_cast<uint8_t>(0x50 | (r & 7))};
+  if (r >= 8) push.insert(push.begin(), 0x41);
+  lea_past(g, r, push.size() + 1);
+  g.raw(g.unit.insns.size(), push, 0);
+  g.raw(g.unit.insns.size(), {0xc3}, 0);
+}
+
 enum Feature : uint8_t { kBase, kBmi1, kBmi2, kLzcnt, kPopcnt };
 
 struct KindDef {
@@ -840,6 +936,11 @@ const KindDef kKinds[] = {
     {"std", g_flag, I::kIdStd, 1, kBase},
     {"nop", g_nop, I::kIdNop, 1, kBase},
     {"riprel", g_riprel, I::kIdNone, 2, kBase},
+    {"jcc", g_jcc, I::kIdNone, 3, kBase},
+    {"jmp", g_jmp, I::kIdNone, 1, kBase},
+    {"jmpind", g_jmpind, I::kIdNone, 2, kBase},
+    {"callpop", g_callpop, I::kIdNone, 1, kBase},
+    {"pushret", g_pushret, I::kIdNone, 1, kBase},
 };
 
 bool available(const KindDef& k, const GenOptions& o) {

@@ -26,11 +26,11 @@ namespace retrace::difftest {
 namespace {
 
 constexpr size_t kCodeCap = 1 << 20;
-constexpr uint64_t kFakeRsp = 0x7ffffff00000;  // rsp is never an operand; any value will do
+constexpr size_t kStackSize = 4096;  // retrace's guest stack (callpop, pushret); native uses its own
 constexpr unsigned kMaxBlocks = 100000;
 constexpr size_t kCacheSize = 1 << 20;   // Tier::Native, Tier::NativeOne
 constexpr size_t kTinyCacheSize = 4096;  // Tier::NativeTiny: a few blocks, then a flush
-constexpr unsigned kTinyBlockInsns = 4;  // many small blocks: the cache fills mid-case
+constexpr unsigned kTinyBlockInsns = 2;  // many small blocks: the cache fills mid-case
 
 sigjmp_buf g_jb;
 volatile sig_atomic_t g_armed = 0;
@@ -232,6 +232,9 @@ Runner::Runner() {
   if (p == MAP_FAILED || m == MAP_FAILED) throw std::runtime_error("difftest: mmap failed");
   code_ = static_cast<uint8_t*>(p);
   mem_ = static_cast<uint8_t*>(m);
+  void* stk = mmap(nullptr, kStackSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (stk == MAP_FAILED) throw std::runtime_error("difftest: mmap failed");
+  stack_ = static_cast<uint8_t*>(stk);
   prologue_ = assemble(prologue);
   epilogue_ = assemble(epilogue);
   state_ = new ir::MachineState();
@@ -249,6 +252,7 @@ Runner::~Runner() {
   delete static_cast<ir::MachineState*>(state_);
   munmap(code_, code_cap_);
   munmap(mem_, 4096);
+  munmap(stack_, kStackSize);
 }
 
 size_t Runner::place(const std::vector<Unit>& units) {
@@ -287,7 +291,7 @@ void Runner::init_state(const Case& c) {
   ir::MachineState& st = *static_cast<ir::MachineState*>(state_);
   memcpy(mem_, c.mem.data(), kMemSize);
   for (unsigned i = 0; i < 16; ++i) st.slot[i] = c.init.gpr[i];
-  st.slot[kRsp] = kFakeRsp;
+  st.slot[kRsp] = reinterpret_cast<uint64_t>(stack_) + kStackSize / 2;
   st.slot[ir::kSlotCcOp] = ir::cc_op(ir::CcKind::Eager, ir::Type::I64);
   st.slot[ir::kSlotCcDst] = c.init.rflags & fALL;
   st.slot[ir::kSlotCcSrc1] = st.slot[ir::kSlotCcSrc2] = 0;
@@ -350,6 +354,14 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
     }
     switch (ex.kind) {
       case ir::ExitKind::Jump:
+      case ir::ExitKind::Branch:
+      case ir::ExitKind::Call:
+      case ir::ExitKind::Indirect:
+        if (ex.next < S || ex.next > E) {
+          o.status = Status::BadExit;
+          o.detail = "the block at " + hex(b.pc) + " left to " + hex(ex.next) + ", outside the sequence";
+          return o;
+        }
         pc = ex.next;
         break;
       case ir::ExitKind::Trap:

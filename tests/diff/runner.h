@@ -43,7 +43,7 @@ enum class Tier {
   Passes,      // interpreter, 64-insn blocks after the default passes
   Native,      // native tier, 64-insn blocks + passes, translated on first use
   NativeOne,   // native tier, 1-insn blocks + passes, all translated up front (chained)
-  NativeTiny,  // native tier, 4-insn blocks + passes, 4 KiB cache (flushed and redone)
+  NativeTiny,  // native tier, 2-insn blocks + passes, 4 KiB cache (flushed and redone)
 };
 inline constexpr Tier kAllTiers[] = {Tier::Block,  Tier::Single,    Tier::Passes,
                                      Tier::Native, Tier::NativeOne, Tier::NativeTiny};
@@ -98,6 +98,7 @@ class Runner {
   uint8_t* code_ = nullptr;
   size_t code_cap_ = 0;
   uint8_t* mem_ = nullptr;
+  uint8_t* stack_ = nullptr;  // rsp of the retrace runs (rsp is not compared)
   std::vector<uint8_t> prologue_, epilogue_;
   uint64_t seq_start_ = 0, seq_end_ = 0;
   void* state_ = nullptr;  // ir::MachineState (large; kept out of this header)

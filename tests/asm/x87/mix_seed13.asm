@@ -1,5 +1,13 @@
-; generated x87 op mix (seed 13), compared natively and under retrace.
+; A random x87 op mix (seed 13 of a throwaway generator): loads, stores, arithmetic, compares,
+; fcmovcc, rounding/precision changes, stack faults; state compared with fnsave.
 ; EXPECT rax=0
+; EXPECT flags=PF,ZF
+; EXPECT mem[0]=0xffff3b61ffff077f mem[8]=0x00000000ffff4d90 mem[24]=0x00000000ffff0000 mem[32]=0x0000800000000000
+; EXPECT mem[40]=0x4001e00000000000 mem[48]=0xc000000000000000 mem[56]=0x0000000000003fff mem[64]=0x0000000080000000
+; EXPECT mem[72]=0x0000ffffc0000000 mem[80]=0x8000000000000000 mem[88]=0xc000000000000000 mem[96]=0xbd0105c610caffff
+; EXPECT mem[104]=0x00000000c001c9d1 mem[120]=0x000000000000077f mem[128]=0x0000000000000007 mem[168]=0xfff8000000000000
+; EXPECT mem[176]=0x0000000000000001 mem[192]=0x8000000000000000 mem[200]=0xfff8000000003fff mem[208]=0x00000000ffc00000
+; EXPECT mem[216]=0x0000000080000000
 %include "prologue.inc"
 section .data
 align 16
