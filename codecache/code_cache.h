@@ -28,7 +28,7 @@ struct IbEntry {
   uint64_t pc;
   const void* host;
 };
-inline constexpr unsigned kIbBits = 14;
+inline constexpr unsigned kIbBits = 16;
 inline constexpr unsigned kIbEntries = 1u << kIbBits;
 inline constexpr uint64_t ib_index(uint64_t pc) { return (pc ^ (pc >> kIbBits)) & (kIbEntries - 1); }
 

@@ -124,7 +124,14 @@ Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
 }
 
 const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
-  if (const codecache::TranslatedBlock* tb = cache_native_->find(b->pc)) return tb;
+  if (const codecache::TranslatedBlock* tb = cache_native_->find(b->pc)) {
+    // We got here through an exit that missed: refill the inline table's entry (another
+    // target with the same hash may have taken it).
+    codecache::IbEntry& e = cache_native_->ib_table()[codecache::ib_index(b->pc)];
+    e.pc = b->pc;
+    e.host = tb->code;
+    return tb;
+  }
   if (b->exec_count.get() < threshold_) return nullptr;
   const codecache::TranslatedBlock* tb = translator_->translate(*b);
   if (!tb) {
@@ -223,6 +230,7 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
       std::chrono::steady_clock::time_point t0;
       if (opt_.stats) t0 = std::chrono::steady_clock::now();
       ir::ExitKind k = translator_->run(st, tb);
+      stats_.native_exits[static_cast<unsigned>(k) & 7]++;
       if (opt_.stats) stats_.native_seconds += secs(t0, std::chrono::steady_clock::now());
       e = {k, 0, true, st.rip};
       if (k == ir::ExitKind::Branch || k == ir::ExitKind::Jump || k == ir::ExitKind::Call) k = ir::ExitKind::Indirect;
@@ -334,6 +342,10 @@ void Dispatcher::print_stats(FILE* out) const {
             static_cast<unsigned long long>(cs.chain_patches));
     fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
+    fprintf(out, "  exits from translated code: %llu unchained jump, %llu unchained branch, %llu indirect miss, %llu unchained call, %llu syscall, %llu trap\n",
+            static_cast<unsigned long long>(s.native_exits[0]), static_cast<unsigned long long>(s.native_exits[1]),
+            static_cast<unsigned long long>(s.native_exits[2]), static_cast<unsigned long long>(s.native_exits[3]),
+            static_cast<unsigned long long>(s.native_exits[4]), static_cast<unsigned long long>(s.native_exits[5]));
   }
 }
 

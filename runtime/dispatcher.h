@@ -62,6 +62,7 @@ struct Stats {
   double native_seconds = 0;   // time inside translated code (measured with --stats)
   uint64_t native_entries = 0; // dispatcher → translated code transitions
   uint64_t translate_failures = 0;
+  uint64_t native_exits[8] = {};  // by ir::ExitKind: why translated code came back
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
   uint64_t dispatch_misses = 0;   // of those, blocks decoded for the first time
 };

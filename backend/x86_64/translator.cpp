@@ -523,8 +523,59 @@ class Emitter {
         mask(x86::rax, t);
         st(in.dst, x86::rax);
         return true;
+      case Op::Shl: case Op::Shr: case Op::Sar: {
+        if (is_w(t) || (t != Type::I8 && t != Type::I16)) break;
+        // 8/16-bit: the IR masks the count to 5 bits and shifts the zero- (or sign-)
+        // extended value, which a 32-bit host shift of the extended value reproduces.
+        ld(x86::rax, in.a);
+        ld(x86::rcx, in.b);
+        if (in.op == Op::Sar) a_.movsx(x86::eax, sized(x86::rax, t));
+        else a_.movzx(x86::eax, sized(x86::rax, t));
+        a_.and_(x86::ecx, 31);
+        if (in.op == Op::Shl) a_.shl(x86::eax, x86::cl);
+        else if (in.op == Op::Shr) a_.shr(x86::eax, x86::cl);
+        else a_.sar(x86::eax, x86::cl);
+        mask(x86::rax, t);
+        st(in.dst, x86::rax);
+        return true;
+      }
+      case Op::NegF: {
+        if (!ir::is_int(t) || t == Type::I1) return false;
+        ld(x86::rax, in.a);
+        a_.mov(S(ir::kSlotCcSrc2), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc1 * 8), 0);
+        a_.neg(x86::rax);
+        mask(x86::rax, t);
+        a_.mov(S(ir::kSlotCcDst), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Sub, t))));
+        st(in.dst, x86::rax);
+        flags_ = {FlagsKnown::Sub, t};
+        return true;
+      }
+      case Op::AdcF: case Op::SbbF: {
+        if (!ir::is_int(t) || t == Type::I1) return false;
+        ld(x86::rax, in.a);
+        ld(x86::rcx, in.b);
+        ld(x86::rdx, in.c);
+        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+        a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
+        a_.and_(x86::edx, 1);
+        if (in.op == Op::AdcF) { a_.add(x86::rax, x86::rcx); a_.add(x86::rax, x86::rdx); }
+        else { a_.sub(x86::rax, x86::rcx); a_.sub(x86::rax, x86::rdx); }
+        mask(x86::rax, t);
+        a_.mov(S(ir::kSlotCcDst), x86::rax);
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
+               Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb, t))));
+        st(in.dst, x86::rax);
+        flags_ = {};
+        return true;
+      }
+      default:
+        break;
+    }
+    switch (in.op) {
       case Op::Shl: case Op::Shr: case Op::Sar: case Op::Rol: case Op::Ror: {
-        if (!is_w(t)) return false;  // 8/16-bit counts differ from the host's masking
+        if (!is_w(t)) return false;  // 8/16-bit rotates: helper
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         x86::Gp r = sized(x86::rax, t);
