@@ -80,6 +80,7 @@ class CodeCache {
   // Space for n bytes; nullptr when full (flush and retry). Returns the RX address.
   uint8_t* alloc(size_t n);
   uint8_t* rw(uint8_t* rx) const { return rx + (rw_base_ - rx_base_); }
+  const uint8_t* rx_base() const { return rx_base_; }
   bool contains(uint64_t host_pc) const {
     return host_pc >= reinterpret_cast<uint64_t>(rx_base_) && host_pc < reinterpret_cast<uint64_t>(rx_base_ + used_);
   }

@@ -33,6 +33,10 @@ struct alignas(64) MachineState {
   int trap_code = 0;
   uint64_t trap_addr = 0;
 
+  // Set (by a signal handler, another thread) to make translated code return to the
+  // dispatcher at the next block entry: the safe point for asynchronous events.
+  volatile uint32_t pending_exit = 0;
+
   PortIo* ports = nullptr;
   // Runtime helpers for CallHelper (JVM natives, ...): helper[imm](state, a, b, c).
   using Helper = uint64_t (*)(MachineState&, uint64_t, uint64_t, uint64_t);

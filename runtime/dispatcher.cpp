@@ -175,42 +175,72 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
   install_fault_handlers();
   sigjmp_buf jb;
   ir::FaultContext& fc = ir::t_fault;
-  fc.jb = &jb;
-  RunResult res;
-  auto t_start = std::chrono::steady_clock::now();
-  double syscall_time = 0;
+  run_start_ = std::chrono::steady_clock::now();
+  syscall_time_ = 0;
+  for (;;) {
+    fc.jb = &jb;
+    if (sigsetjmp(jb, 1)) {
+      // A guest memory access faulted (the handler jumped here); registers are precise
+      // at the faulting instruction (state recovery for translated code).
+      const ir::Block* b = fc.block;
+      uint64_t pc = fc.in_translated ? fc.guest_pc
+                    : b ? b->pc_of_inst(static_cast<size_t>(fc.inst - b->insts.data())) : st.rip;
+      fc.inst = nullptr;
+      fc.in_translated = false;
+      st.rip = pc;
+      st.trap_signal = fc.signal;
+      st.trap_code = fc.code;
+      st.trap_addr = fc.fault_addr;
+      if (on_trap && on_trap(st)) continue;  // a guest handler takes it: resume at st.rip
+      RunResult res;
+      res.how = RunResult::Signaled;
+      res.signal = fc.signal;
+      res.pc = pc;
+      res.fault_addr = fc.fault_addr;
+      char buf[160];
+      snprintf(buf, sizeof buf, "guest %s at pc 0x%llx accessing 0x%llx",
+               fc.signal == SIGBUS ? "bus error" : fc.signal == SIGFPE ? "arithmetic exception" : "segmentation fault",
+               static_cast<unsigned long long>(pc), static_cast<unsigned long long>(fc.fault_addr));
+      res.message = buf;
+      fc.jb = nullptr;
+      t_cache = nullptr;
+      stats_.interp_seconds = secs(run_start_, std::chrono::steady_clock::now()) - syscall_time_;
+      stats_.syscall_seconds = syscall_time_;
+      return res;
+    }
+    RunResult res;
+    if (loop(st, syscall, res)) {
+      fc.jb = nullptr;
+      t_cache = nullptr;
+      stats_.interp_seconds = secs(run_start_, std::chrono::steady_clock::now()) - syscall_time_;
+      stats_.syscall_seconds = syscall_time_;
+      return res;
+    }
+  }
+}
+
+bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult& res) {
+  ir::FaultContext& fc = ir::t_fault;
+  double& syscall_time = syscall_time_;
+  auto& t_start = run_start_;
+  (void)t_start;
   ir::Block* prev = nullptr;
   int prev_edge = -1;
-
-  if (sigsetjmp(jb, 1)) {
-    // A guest memory access faulted (the handler jumped here).
-    const ir::Block* b = fc.block;
-    uint64_t pc = fc.in_translated ? fc.guest_pc
-                  : b ? b->pc_of_inst(static_cast<size_t>(fc.inst - b->insts.data())) : st.rip;
-    fc.inst = nullptr;
-    fc.in_translated = false;
-    t_cache = nullptr;
-    st.rip = pc;
-    st.trap_signal = fc.signal;
-    st.trap_code = fc.code;
-    st.trap_addr = fc.fault_addr;
-    res.how = RunResult::Signaled;
-    res.signal = fc.signal;
-    res.pc = pc;
-    res.fault_addr = fc.fault_addr;
-    char buf[160];
-    snprintf(buf, sizeof buf, "guest %s at pc 0x%llx accessing 0x%llx", fc.signal == SIGBUS ? "bus error" : "segmentation fault",
-             static_cast<unsigned long long>(pc), static_cast<unsigned long long>(fc.fault_addr));
-    res.message = buf;
-    fc.jb = nullptr;
-    stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
-    stats_.syscall_seconds = syscall_time;
-    return res;
-  }
-
   t_cache = cache_native_.get();
   uint64_t pc = st.rip;
   for (;;) {
+    if (st.pending_exit) {
+      // A safe point: an asynchronous event (signal) asked translated code to come back.
+      st.pending_exit = 0;
+      st.rip = pc;
+      if (on_pending) on_pending(st);
+      pc = st.rip;
+      prev = nullptr;
+    }
+    if (invalidated_) {
+      invalidated_ = false;
+      prev = nullptr;
+    }
     ir::Block* b = nullptr;
     if (prev && prev_edge >= 0) {
       b = prev->succ[prev_edge].load(std::memory_order_relaxed);
@@ -269,10 +299,7 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
         if (o.exit) {
           res.how = RunResult::Exited;
           res.status = o.status;
-          fc.jb = nullptr;
-          stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
-          stats_.syscall_seconds = syscall_time;
-          return res;
+          return true;
         }
         e.next = st.rip;  // the syscall layer may redirect (rt_sigreturn, execve)
         prev = nullptr;
@@ -281,6 +308,11 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
       case ir::ExitKind::Trap: {
         // Instructions before the trapping one did run; the trapping one did not.
         st.rip = e.next;
+        if (on_trap && on_trap(st)) {  // a guest handler takes it
+          pc = st.rip;
+          prev = nullptr;
+          continue;
+        }
         res.how = RunResult::Signaled;
         res.signal = st.trap_signal;
         res.pc = e.next;
@@ -305,16 +337,47 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
           snprintf(buf, sizeof buf, "guest %s at pc 0x%llx", strsignal(st.trap_signal), static_cast<unsigned long long>(e.next));
           res.message = buf;
         }
-        fc.jb = nullptr;
-        stats_.interp_seconds = secs(t_start, std::chrono::steady_clock::now()) - syscall_time;
-        stats_.syscall_seconds = syscall_time;
-        return res;
+        return true;
       }
       case ir::ExitKind::Halt:
         break;
     }
     pc = e.next;
   }
+}
+
+void Dispatcher::invalidate(uint64_t start, uint64_t end) {
+  // Blocks decoded from [start, end) are stale: drop them, every translation (chains into
+  // them live in other blocks' code) and every cached successor pointer. Called between
+  // blocks (from a syscall), never from inside translated code.
+  std::vector<uint64_t> stale;
+  cache_.for_each([&](const ir::Block& b) {
+    if (b.pc < end && b.end > start) stale.push_back(b.pc);
+  });
+  if (stale.empty()) return;
+  if (cache_native_) cache_native_->flush();
+  cache_.for_each([&](const ir::Block& b) {
+    auto& mb = const_cast<ir::Block&>(b);
+    mb.succ[0].store(nullptr, std::memory_order_relaxed);
+    mb.succ[1].store(nullptr, std::memory_order_relaxed);
+  });
+  for (uint64_t pc : stale) {
+    cache_.erase(pc);
+    diagnostics_.erase(pc);
+  }
+  stats_.invalidations++;
+  invalidated_ = true;
+}
+
+void Dispatcher::after_fork_in_child() {
+  // The code cache is a shared memfd mapping: a forked child must not write into its
+  // parent's. It starts a private one (translations are redone on demand).
+  if (!cache_native_) return;
+  translator_.reset();
+  cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size);
+  translator_ = std::make_unique<backend::Translator>(*cache_native_);
+  t_cache = cache_native_.get();
+  invalidated_ = true;
 }
 
 void Dispatcher::print_stats(FILE* out) const {

@@ -62,7 +62,8 @@ struct Stats {
   double native_seconds = 0;   // time inside translated code (measured with --stats)
   uint64_t native_entries = 0; // dispatcher → translated code transitions
   uint64_t translate_failures = 0;
-  uint64_t native_exits[8] = {};  // by ir::ExitKind: why translated code came back
+  uint64_t native_exits[8] = {};
+  uint64_t invalidations = 0;  // by ir::ExitKind: why translated code came back
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
   uint64_t dispatch_misses = 0;   // of those, blocks decoded for the first time
 };
@@ -77,6 +78,7 @@ class BlockCache {
   size_t size() const { return map_.size(); }
   template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
   void flush();
+  void erase(uint64_t pc) { map_.erase(pc); }
 
  private:
   std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_;
@@ -88,11 +90,26 @@ class Dispatcher {
   ~Dispatcher();
   // Runs guest code from st.rip until the guest exits or is killed by a signal.
   RunResult run(ir::MachineState& st, const SyscallFn& syscall);
+
+  // Guest code in [start, end) changed or went away (munmap, mprotect, mremap, MAP_FIXED,
+  // self-modifying code): drop what was decoded and translated from it.
+  void invalidate(uint64_t start, uint64_t end);
+  // In a forked child: stop sharing the parent's code cache.
+  void after_fork_in_child();
+
+  // Signal hooks for the runtime. on_trap sees each synchronous guest signal (st.trap_*
+  // filled, st.rip = the faulting/trapping instruction, registers precise); returning true
+  // means it built a handler frame and execution continues at st.rip. on_pending runs at
+  // the next safe point after something set st.pending_exit (an asynchronous signal);
+  // it may redirect st.rip.
+  std::function<bool(ir::MachineState&)> on_trap;
+  std::function<void(ir::MachineState&)> on_pending;
   const Stats& stats() const { return stats_; }
   const BlockCache& cache() const { return cache_; }
   void print_stats(FILE* out) const;
 
  private:
+  bool loop(ir::MachineState& st, const SyscallFn& syscall, RunResult& res);
   ir::Block* lookup(uint64_t pc);
   const codecache::TranslatedBlock* native_for(ir::Block* b);
   x86::Frontend fe_;
@@ -102,6 +119,9 @@ class Dispatcher {
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
   Stats stats_;
   unsigned threshold_ = 0;
+  bool invalidated_ = false;
+  std::chrono::steady_clock::time_point run_start_;
+  double syscall_time_ = 0;
   std::unique_ptr<codecache::CodeCache> cache_native_;
   std::unique_ptr<backend::Translator> translator_;
 };

@@ -1,5 +1,6 @@
 #include "runtime/process.h"
 
+#include <cstdlib>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -82,16 +83,12 @@ bool resolve_script(const std::string& path, const std::vector<std::string>& arg
 }
 
 void invalidate_translated_code(Dispatcher* d, uint64_t start, uint64_t end) {
-  // HOOK: call d->invalidate(start, end) once Dispatcher has it (issue "Linux user-mode
-  // runtime", part 3). Every guest munmap/mprotect/mremap/MAP_FIXED reaches this.
-  (void)d;
-  (void)start;
-  (void)end;
+  // Every guest munmap/mprotect/mremap/MAP_FIXED reaches this.
+  if (!getenv("RETRACE_NO_INVALIDATE")) d->invalidate(start, end);
 }
 
 void after_fork_in_child(Dispatcher* d) {
-  // HOOK: unshare the code cache here (d->after_fork_in_child()) once Dispatcher has it.
-  (void)d;
+  d->after_fork_in_child();
 }
 
 std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, LoadError& err) {

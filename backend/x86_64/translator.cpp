@@ -50,6 +50,7 @@ uint64_t rt_getcf(ir::MachineState* st) {
 }
 
 constexpr int32_t kRipOff = static_cast<int32_t>(offsetof(ir::MachineState, rip));
+constexpr int32_t kPendingOff = static_cast<int32_t>(offsetof(ir::MachineState, pending_exit));
 constexpr int32_t kTrapSigOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_signal));
 constexpr int32_t kTrapCodeOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_code));
 constexpr int32_t kTrapAddrOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_addr));
@@ -92,6 +93,11 @@ class Emitter {
       for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
         if (ir::is_temp(args[k]) && args[k] < last_use_.size()) last_use_[args[k]] = static_cast<int>(i);
     }
+    // Safe point: every block entry (chained or not) checks for a pending exit request.
+    Stub pending{a_.newLabel(), b_.pc, ir::ExitKind::Jump};
+    a_.cmp(x86::dword_ptr(kState, kPendingOff), 0);
+    a_.jne(pending.label);
+    stubs_.push_back(pending);
     size_t m = 0;
     for (size_t i = 0; i < b_.insts.size(); ++i) {
       cur_index_ = static_cast<int>(i);
@@ -234,6 +240,16 @@ class Emitter {
   }
   // Host register holding slot s (loaded if needed); s must be cacheable and not const.
   x86::Gp reg(Slot s) { return pool_[acquire(s, true)]; }
+
+  // Loads a call argument without allocating a cache register (an allocation could pick
+  // a caller-saved register the argument setup is about to overwrite).
+  void ld_arg(const x86::Gp& r, Slot s) {
+    if (s == ir::kSlotZero) { a_.mov(r.r32(), 0); return; }
+    if (is_const(s)) { a_.mov(r.r64(), consts_[s]); return; }
+    int i = cacheable(s) ? where(s) : -1;
+    if (i >= 0) a_.mov(r.r64(), pool_[i]);
+    else a_.mov(r.r64(), S(s));
+  }
 
   void ld(const x86::Gp& r, Slot s) {
     if (s == ir::kSlotZero) { a_.mov(r.r32(), 0); return; }  // mov, not xor: keeps host flags
@@ -686,7 +702,7 @@ class Emitter {
         materialise_consts_for_helper(in);
         // SysV: a V128 argument is two integer registers; a V128 result comes in rax:rdx.
         if (in.op == Op::IntToVec) {
-          ld(x86::rdi, in.a);
+          ld_arg(x86::rdi, in.a);
           a_.mov(x86::rsi, S(in.b));
           a_.mov(x86::rdx, S(static_cast<Slot>(in.b + 1)));
           a_.mov(x86::ecx, static_cast<uint32_t>(in.imm & 0xff));
@@ -975,7 +991,8 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
   if (const char* dir = getenv("RETRACE_DUMP_HOST_CODE")) {
     // Debug aid: raw host code per block (disassemble with objdump -b binary -m i386:x86-64).
     char path[512];
-    snprintf(path, sizeof path, "%s/block_%llx.bin", dir, static_cast<unsigned long long>(b.pc));
+    snprintf(path, sizeof path, "%s/block_%llx_at_%zx.bin", dir, static_cast<unsigned long long>(b.pc),
+             static_cast<size_t>(rx - cache_.rx_base()));
     if (FILE* f = fopen(path, "wb")) {
       fwrite(rx, 1, code.codeSize(), f);
       fclose(f);

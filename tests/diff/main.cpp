@@ -362,7 +362,8 @@ int main(int argc, char** argv) {
   }
   if (empty) printf("%" PRIu64 " cases had no supported unit and were skipped\n", empty);
   // The native variants must exercise what they are there for; a harness change that
-  // quietly stopped chaining or flushing would otherwise pass forever.
+  // quietly stopped chaining or flushing would otherwise pass forever. Enforced for the
+  // default mix (the ctest configuration).
   bool coverage_ok = true;
   for (Tier t : opt.tiers) {
     if (!is_native(t)) continue;
@@ -375,9 +376,11 @@ int main(int argc, char** argv) {
     const char* why = nullptr;
     if (t == Tier::NativeOne && ns.entries * 2 > ns.guest_blocks) why = "blocks did not run chained";
     if (t == Tier::NativeTiny && ns.full_flushes == 0) why = "the tiny cache never filled up";
+    // Short or restricted cases (--max-len, --only) may legitimately never fill 4 KiB.
+    const bool enforce = opt.gen.max_len >= 30 && opt.gen.only.empty();
     if (why) {
-      printf("coverage: %s: %s\n", tier_name(t), why);
-      coverage_ok = false;
+      printf("coverage%s: %s: %s\n", enforce ? "" : " (note only, not the default mix)", tier_name(t), why);
+      if (enforce) coverage_ok = false;
     }
   }
   uint64_t total_failed = failed + (opt.skip_unsupported ? 0 : unsupported) + (coverage_ok ? 0 : 1);
