@@ -140,9 +140,24 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     tb = translator_->translate(*b);
     if (!tb) stats_.translate_failures++;
   }
+  if (tb && opt_.perf_map) {
+    // Linux perf's JIT symbol map: "START SIZE NAME" per line, hex without 0x.
+    if (!perf_map_) {
+      char path[64];
+      snprintf(path, sizeof path, "/tmp/perf-%d.map", static_cast<int>(getpid()));
+      perf_map_ = fopen(path, "a");
+    }
+    if (perf_map_) {
+      fprintf(perf_map_, "%llx %x guest_0x%llx\n", static_cast<unsigned long long>(reinterpret_cast<uint64_t>(tb->code)),
+              tb->size, static_cast<unsigned long long>(tb->guest_pc));
+      fflush(perf_map_);
+    }
+  }
   return tb;
 }
-Dispatcher::~Dispatcher() = default;
+Dispatcher::~Dispatcher() {
+  if (perf_map_) fclose(perf_map_);
+}
 
 ir::Block* Dispatcher::lookup(uint64_t pc) {
   if (ir::Block* b = cache_.find(pc)) return b;

@@ -29,6 +29,7 @@ struct RunOptions {
   int tier_threshold = -1;        // -1: the tier's default
   size_t code_cache_size = 64 << 20;
   bool stats = false;
+  bool perf_map = false;          // write /tmp/perf-PID.map entries for translated blocks
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
   std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "dce"};
@@ -120,6 +121,7 @@ class Dispatcher {
   Stats stats_;
   unsigned threshold_ = 0;
   bool invalidated_ = false;
+  FILE* perf_map_ = nullptr;
   std::chrono::steady_clock::time_point run_start_;
   double syscall_time_ = 0;
   std::unique_ptr<codecache::CodeCache> cache_native_;
