@@ -56,6 +56,7 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
 namespace {
 
 thread_local codecache::CodeCache* t_cache = nullptr;
+const std::vector<std::pair<uint8_t, uint16_t>> t_pinned = backend::pinned_registers();
 
 void fault_handler(int sig, siginfo_t* si, void* ucv) {
   ir::FaultContext& fc = ir::t_fault;
@@ -69,14 +70,15 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     if (fc.in_translated) {
       const codecache::TranslatedBlock* tb = t_cache->find_host(host_pc);
       fc.guest_pc = tb ? tb->guest_pc_at(host_pc) : 0;
-      // Guest registers that lived only in host registers go back to the state.
-      if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr) {
-        static const int kGreg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
-                                      REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
-        const greg_t* g = static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs;
-        auto* st = reinterpret_cast<ir::MachineState*>(g[REG_R15]);
+      // Guest registers that lived only in host registers go back to the state: the
+      // pinned ones always, the block's cached dirty ones where the recovery table says.
+      static const int kGreg[16] = {REG_RAX, REG_RCX, REG_RDX, REG_RBX, REG_RSP, REG_RBP, REG_RSI, REG_RDI,
+                                    REG_R8,  REG_R9,  REG_R10, REG_R11, REG_R12, REG_R13, REG_R14, REG_R15};
+      const greg_t* g = static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs;
+      auto* st = reinterpret_cast<ir::MachineState*>(g[REG_R15]);
+      for (const auto& [host, slot] : t_pinned) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
+      if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr)
         for (const auto& [host, slot] : r->regs) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
-      }
     }
     siglongjmp(*fc.jb, 1);
   }

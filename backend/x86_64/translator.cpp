@@ -56,6 +56,13 @@ constexpr int32_t kTrapCodeOff = static_cast<int32_t>(offsetof(ir::MachineState,
 constexpr int32_t kTrapAddrOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_addr));
 
 const x86::Gp kState = x86::r15;
+
+// Guest GPRs pinned to host registers in all translated code (host register, guest slot):
+// rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
+constexpr int kNumPinned = 8;
+const std::pair<x86::Gp, Slot> kPinned[kNumPinned] = {
+    {x86::rbx, 4}, {x86::rbp, 0}, {x86::r12, 7}, {x86::r13, 6},
+    {x86::r14, 2}, {x86::rsi, 1}, {x86::rdi, 3}, {x86::r8, 5}};
 x86::Mem S(Slot s) { return x86::qword_ptr(kState, static_cast<int32_t>(s) * 8); }
 x86::Mem S(Slot s, unsigned bytes) { return x86::ptr(kState, static_cast<int32_t>(s) * 8, bytes); }
 
@@ -80,7 +87,9 @@ class Emitter {
  public:
   Emitter(x86::Assembler& a, const ir::Block& b, codecache::IbEntry* ib, const uint8_t* exit,
           codecache::TranslatedBlock& tb, TranslateStats& stats)
-      : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats) {}
+      : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats) {
+    for (int i = 0; i < kNumPinned; ++i) held_[i] = kPinned[i].second;
+  }
 
   void run() {
     // Last use of each temp, so its host register is released right after it.
@@ -139,10 +148,13 @@ class Emitter {
 
  private:
   // ---- register cache ----------------------------------------------------------------
-  // Guest GPR slots and temps live in host registers while a block runs. GPRs are written
-  // back at exits and before helper calls; temps never need to be (they die with the
-  // block) unless a helper reads them. Loads/stores record which dirty GPRs sit in which
-  // host registers, so a fault there can rebuild the guest state from the signal context.
+  // Eight guest GPRs are pinned to host registers across all translated code (see
+  // kPinned: loaded by the enter trampoline, stored by the exit trampoline and around
+  // helper calls), so chained blocks pass them in registers. The other three pool
+  // registers cache the remaining GPRs and temps within a block: dirty GPRs among them are
+  // written back at every exit; temps never need to be (they die with the block) unless a
+  // helper reads them. Memory accesses record where dirty cached GPRs live, so a fault
+  // there can rebuild the guest state from the signal context.
   static constexpr int kPool = 11;
   const x86::Gp pool_[kPool] = {x86::rbx, x86::rbp, x86::r12, x86::r13, x86::r14,
                                 x86::rsi, x86::rdi, x86::r8, x86::r9, x86::r10, x86::r11};
@@ -156,6 +168,7 @@ class Emitter {
   int cur_index_ = 0;
 
   static bool cacheable(Slot s) { return s < 16 || ir::is_temp(s); }
+  static bool pinned(int i) { return i < kNumPinned; }
   // Needed by the current instruction or a later one (helpers and re-loads read memory).
   bool temp_live(Slot s) const { return s < last_use_.size() && last_use_[s] >= cur_index_; }
   int where(Slot s) const {
@@ -172,11 +185,11 @@ class Emitter {
   int acquire(Slot s, bool load) {
     int i = where(s);
     if (i < 0) {
-      for (int k = 0; k < kPool && i < 0; ++k)
+      for (int k = kNumPinned; k < kPool && i < 0; ++k)
         if (held_[k] == ir::kNoSlot) i = k;
       if (i < 0) {
-        i = 0;
-        for (int k = 1; k < kPool; ++k)
+        i = kNumPinned;
+        for (int k = kNumPinned + 1; k < kPool; ++k)
           if (stamp_[k] < stamp_[i]) i = k;
         spill(i);
       }
@@ -189,27 +202,33 @@ class Emitter {
   }
   void forget(Slot s) {
     int i = where(s);
-    if (i >= 0) { held_[i] = ir::kNoSlot; dirty_[i] = false; }
+    if (i >= 0 && !pinned(i)) { held_[i] = ir::kNoSlot; dirty_[i] = false; }
   }
+  // Chained exits: dynamic dirty GPRs to memory (pinned ones travel in registers).
   void writeback_gprs() {
-    for (int i = 0; i < kPool; ++i)
+    for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i]) {
         a_.mov(S(held_[i]), pool_[i]);
         dirty_[i] = false;
       }
   }
-  // Before a call: everything a callee might read is in memory; caller-saved registers
-  // are given up. `all` also forgets callee-saved ones (the callee may write any slot).
-  void prepare_call(bool all) {
+  // Before a call: the whole guest state the callee might read goes to memory and the
+  // dynamic registers are given up. after_call reloads pinned registers (all of them when
+  // the callee may have written guest registers, else only the caller-saved ones).
+  void prepare_call(bool /*all*/) {
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
+      if (pinned(i)) { a_.mov(S(held_[i]), pool_[i]); continue; }
       if (dirty_[i] && (held_[i] < 16 || temp_live(held_[i]))) a_.mov(S(held_[i]), pool_[i]);
       dirty_[i] = false;
-      if (all || i >= kCalleeSaved) held_[i] = ir::kNoSlot;
+      held_[i] = ir::kNoSlot;
     }
   }
+  void after_call(bool all) {
+    for (int i = all ? 0 : kCalleeSaved; i < kNumPinned; ++i) a_.mov(pool_[i], S(held_[i]));
+  }
   void release_dead_temps() {
-    for (int i = 0; i < kPool; ++i)
+    for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && ir::is_temp(held_[i]) &&
           !(held_[i] < last_use_.size() && last_use_[held_[i]] > cur_index_)) {
         held_[i] = ir::kNoSlot;
@@ -219,7 +238,7 @@ class Emitter {
   // Records, for the host range [start, end), which dirty GPRs live in which registers.
   void recovery(uint32_t start, uint32_t end) {
     codecache::Recovery r{start, end, {}};
-    for (int i = 0; i < kPool; ++i)
+    for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(pool_[i].id()), held_[i]);
     if (!r.regs.empty()) tb_.recovery.push_back(std::move(r));
@@ -246,9 +265,7 @@ class Emitter {
   void ld_arg(const x86::Gp& r, Slot s) {
     if (s == ir::kSlotZero) { a_.mov(r.r32(), 0); return; }
     if (is_const(s)) { a_.mov(r.r64(), consts_[s]); return; }
-    int i = cacheable(s) ? where(s) : -1;
-    if (i >= 0) a_.mov(r.r64(), pool_[i]);
-    else a_.mov(r.r64(), S(s));
+    a_.mov(r.r64(), S(s));  // prepare_call has put every live value in memory
   }
 
   void ld(const x86::Gp& r, Slot s) {
@@ -323,6 +340,7 @@ class Emitter {
     a_.mov(x86::rdx, cur_pc_);
     a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_exec_one));
     a_.call(x86::rax);
+    after_call(true);  // before the trap test: the exit trampoline stores pinned registers
     if (ir::has(in.op, ir::prop::TR)) {
       a_.test(x86::eax, x86::eax);
       a_.jnz(trap_exit_);
@@ -389,6 +407,7 @@ class Emitter {
       a_.mov(x86::esi, cc);
       a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_cond));
       a_.call(x86::rax);
+      after_call(false);
       a_.test(x86::eax, x86::eax);
       return x86::CondCode::kNE;
     }
@@ -698,6 +717,8 @@ class Emitter {
       case Op::Vec: case Op::VecToInt: case Op::VecFlags: case Op::IntToVec: {
         const ir::VecOpInfo& vi = ir::vec_info(static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8);
         if (vi.fp) return false;  // runs under the guest MXCSR: the helper swaps it
+        if (!(in.op == Op::Vec ? static_cast<bool>(vi.v) : in.op == Op::IntToVec ? static_cast<bool>(vi.x) : static_cast<bool>(vi.i)))
+          return false;
         prepare_call(false);
         materialise_consts_for_helper(in);
         // SysV: a V128 argument is two integer registers; a V128 result comes in rax:rdx.
@@ -719,6 +740,7 @@ class Emitter {
         if (!fn) return false;
         a_.mov(x86::rax, reinterpret_cast<uint64_t>(fn));
         a_.call(x86::rax);
+        after_call(false);
         if (in.op == Op::Vec || in.op == Op::IntToVec) {
           forget(in.dst);
           forget(static_cast<Slot>(in.dst + 1));
@@ -814,6 +836,7 @@ class Emitter {
           a_.mov(x86::rdi, kState);
           a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
           a_.call(x86::rax);
+          after_call(false);
         }
         st(in.dst, x86::rax);
         return true;
@@ -834,6 +857,7 @@ class Emitter {
           a_.mov(x86::rdi, kState);
           a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
           a_.call(x86::rax);
+          after_call(false);
           a_.mov(x86::rdx, x86::rax);
         }
         a_.mov(S(ir::kSlotCcSrc2), x86::rdx);
@@ -938,6 +962,12 @@ uint8_t* place(codecache::CodeCache& cache, CodeHolder& code) {
 
 }  // namespace
 
+std::vector<std::pair<uint8_t, uint16_t>> pinned_registers() {
+  std::vector<std::pair<uint8_t, uint16_t>> v;
+  for (const auto& [host, slot] : kPinned) v.emplace_back(static_cast<uint8_t>(host.id()), slot);
+  return v;
+}
+
 Translator::Translator(codecache::CodeCache& cache) : cache_(cache) { emit_trampolines(); }
 
 void Translator::emit_trampolines() {
@@ -954,9 +984,12 @@ void Translator::emit_trampolines() {
   a.push(x86::r15);
   a.sub(x86::rsp, 8);  // 16-byte alignment for helper calls inside translated code
   a.mov(kState, x86::rdi);
-  a.jmp(x86::rsi);
+  a.mov(x86::rax, x86::rsi);
+  for (const auto& [host, slot] : kPinned) a.mov(host, S(slot));
+  a.jmp(x86::rax);
   a.align(AlignMode::kCode, 16);
   a.bind(exit);
+  for (const auto& [host, slot] : kPinned) a.mov(S(slot), host);
   a.add(x86::rsp, 8);
   a.pop(x86::r15);
   a.pop(x86::r14);

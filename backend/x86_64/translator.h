@@ -19,6 +19,8 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "codecache/code_cache.h"
 #include "ir/interp.h"
@@ -32,6 +34,10 @@ struct TranslateStats {
   uint64_t inline_ops = 0;
   uint64_t helper_ops = 0;
 };
+
+// Guest GPRs that live in host registers throughout translated code: (host register
+// number, guest slot). A fault in translated code reads them from the signal context.
+std::vector<std::pair<uint8_t, uint16_t>> pinned_registers();
 
 class Translator {
  public:
