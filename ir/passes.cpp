@@ -69,6 +69,15 @@ inline bool observes_frame(const Inst& in) {
          in.op == Op::CallHelper;
 }
 
+// Where the flags are visible beyond the block's own readers: at exits (the next block),
+// and to ops that hand the whole frame to someone else. An op that merely *may* fault
+// (a load, a store, a divide) is not counted: a signal handler that inspects eflags of a
+// faulting instruction whose flags no later instruction reads may see an older value.
+// Every instruction that can read the flags still sees exact ones. (docs/ir.md)
+inline bool observes_flags(const Inst& in) {
+  return has(in.op, T) || in.op == Op::PortIn || in.op == Op::PortOut || in.op == Op::CallHelper;
+}
+
 // Guest registers read or written by an op without naming them as operands.
 inline bool implicit_gpr_use(const Inst& in, Slot g) {
   switch (in.op) {
@@ -240,7 +249,7 @@ bool pass_deadflags(Block& b) {
   bool live = true;  // at the exit
   for (size_t i = n; i-- > 0;) {
     Inst& in = b.insts[i];
-    if (observes_frame(in)) { live = true; continue; }
+    if (observes_flags(in)) { live = true; continue; }
     const bool writes = has(in.op, F);
     const bool reads = has(in.op, RF);
     if (writes && !live) {

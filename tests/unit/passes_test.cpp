@@ -240,12 +240,21 @@ TEST(DeadFlags, KeepsFlagsThatAreReadOrCouldTrap) {
     EXPECT_FALSE(run_pass("deadflags", *t));
   }
   {
-    TestBlock t;  // a load between: a SIGSEGV handler sees the flags of the add
+    TestBlock t;  // a helper call between sees the whole frame, flags included
+    t.b.emit(Op::AddF, Type::I32, 0, 3);
+    t.b.emit(Op::CallHelper, Type::I64, kSlotZero, kSlotZero, kSlotZero);
+    t.b.emit(Op::SubF, Type::I32, 0, 3);
+    t.exit_jmp(0);
+    EXPECT_FALSE(run_pass("deadflags", *t));
+  }
+  {
+    TestBlock t;  // a load between may fault, but no instruction reads the add's flags
     t.b.emit(Op::AddF, Type::I32, 0, 3);
     t.b.emit(Op::Load, Type::I32, 6);
     t.b.emit(Op::SubF, Type::I32, 0, 3);
     t.exit_jmp(0);
-    EXPECT_FALSE(run_pass("deadflags", *t));
+    EXPECT_TRUE(run_pass("deadflags", *t));
+    EXPECT_EQ(t->insts[0].op, Op::Add);
   }
   {
     TestBlock t;  // inc reads CF, so the add's flags are live
@@ -530,7 +539,10 @@ testing::AssertionResult same_outcome(const MachineState& x, const Exit& ex, con
   }
   uint64_t fx = compute_flags(x.slot[kSlotCcOp], x.slot[kSlotCcDst], x.slot[kSlotCcSrc1], x.slot[kSlotCcSrc2]);
   uint64_t fy = compute_flags(y.slot[kSlotCcOp], y.slot[kSlotCcDst], y.slot[kSlotCcSrc1], y.slot[kSlotCcSrc2]);
-  if (fx != fy) return testing::AssertionFailure() << "flags " << hex(fx) << " vs " << hex(fy);
+  // At a trap, flags no later instruction reads may differ by design (deadflags does not
+  // keep flags alive for signal handlers only; docs/ir.md). Everywhere else: exact.
+  bool trapped = ex.kind == ExitKind::Trap && ey.kind == ExitKind::Trap;
+  if (fx != fy && !trapped) return testing::AssertionFailure() << "flags " << hex(fx) << " vs " << hex(fy);
   if (ex.kind != ey.kind || ex.next != ey.next || ex.taken != ey.taken || ex.hint != ey.hint)
     return testing::AssertionFailure() << "exit " << static_cast<int>(ex.kind) << "@" << hex(ex.next) << " vs "
                                        << static_cast<int>(ey.kind) << "@" << hex(ey.next);
