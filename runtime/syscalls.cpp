@@ -588,6 +588,9 @@ long sys_execve(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   if (s.reexec.empty()) return -ENOSYS;
   auto path = path_arg(a[0]);
   if (!path) return -EFAULT;
+  // /proc/self/exe names the guest program (busybox re-executes itself that way), not
+  // retrace: exec what it would natively.
+  if (is_self_exe(*path)) path = s.exe_path;
   std::vector<std::string> argv, envp;
   if (!read_string_array(a[1], argv) || !read_string_array(a[2], envp)) return -EFAULT;
   // The errors execve itself would give, before retrace replaces itself: a shell searching

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Real programs, natively and under retrace, compared byte for byte (stdout, and exit
+status; stderr too where the program's stderr is deterministic).
+
+    run_real.py --retrace build/retrace [--tier=auto] [--opt=OPTION]... [--progs DIR] [FILTER...]
+
+Prints one line per failure and ends with `N passed, M failed`.
+"""
+import argparse, os, shutil, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def cases(work, progs):
+    text = os.path.join(work, "words.txt")
+    with open(text, "w") as f:
+        for i in range(20000):
+            f.write(f"line {i * 7919 % 10007} word{i % 97} {'abc' * (i % 5)}\n")
+    tree = os.path.join(work, "tree")
+    for d in ("a", "a/b", "c"):
+        os.makedirs(os.path.join(tree, d), exist_ok=True)
+    for name in ("a/x.txt", "a/b/y.txt", "c/z.dat", "top.txt"):
+        with open(os.path.join(tree, name), "w") as f:
+            f.write(name * 10)
+    bb = "/bin/busybox"
+    sh = lambda script: [bb, "sh", "-c", script]
+    c = [
+        # busybox (static) applets and shell scripts
+        ("busybox-sh-pipes", sh("n=0; for i in $(seq 1 30); do x=$(echo $i | cat); n=$((n+x)); done; echo $n")),
+        ("busybox-sort", [bb, "sort", "-k2", text]),
+        ("busybox-md5sum", [bb, "md5sum", text]),
+        ("busybox-sha256sum", [bb, "sha256sum", text]),
+        ("busybox-gzip-roundtrip", sh(f"{bb} gzip -c {text} | {bb} gzip -d | {bb} md5sum")),
+        ("busybox-awk", [bb, "awk", "{s += $2} END {print s, NR}", text]),
+        ("busybox-sed", [bb, "sed", "-n", "s/word1\\([0-9]\\)/W\\1/p", text]),
+        ("busybox-grep", [bb, "grep", "-c", "word42", text]),
+        ("busybox-wc", [bb, "wc", text]),
+        ("busybox-tar", sh(f"cd {tree} && {bb} tar cf - a c top.txt | {bb} tar tf - | {bb} sort")),
+        ("busybox-find", sh(f"cd {tree} && {bb} find . | {bb} sort")),
+        # Debian dynamically linked programs
+        ("gzip", ["/usr/bin/gzip", "-c", "-n", text]),
+        ("gzip-d", sh(f"/usr/bin/gzip -c -n {text} | /usr/bin/gzip -d | /usr/bin/sha256sum")),
+        ("bzip2", ["/usr/bin/bzip2", "-c", text]),
+        ("xz", ["/usr/bin/xz", "-c", "-T1", text]),
+        ("sort", ["/usr/bin/sort", text]),
+        ("sha256sum", ["/usr/bin/sha256sum", text]),
+        ("ls", ["/bin/ls", "-R", tree]),
+        ("sqlite3", ["/usr/bin/sqlite3", ":memory:",
+                     "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM n WHERE x<20000) "
+                     "SELECT count(*), sum(x*x % 97), group_concat(x % 10, '') FROM n WHERE x % 1000 = 7;"]),
+        ("lua5.4", ["/usr/bin/lua5.4", "-e",
+                    "local t={} for i=1,50000 do t[#t+1]=i*i%1000 end table.sort(t) print(t[1],t[#t],#t, string.format('%.6f', math.sin(1)))"]),
+        ("perl", ["/usr/bin/perl", "-e",
+                  "my %h; $h{$_ % 101} += $_ for 1..100000; print join(',', map {\"$_=$h{$_}\"} sort {$a<=>$b} keys %h), \"\\n\"; printf(\"%.10f\\n\", atan2(1,1)*4)"]),
+        ("python3", ["/usr/bin/python3", "-S", "-c",
+                     "import math,json; d={str(i):i*i for i in range(5000)}; print(len(json.dumps(d)), sum(d.values()), math.factorial(50), round(math.pi, 12))"]),
+        ("python3-subprocess", ["/usr/bin/python3", "-c",
+                                "import subprocess; print(subprocess.run(['/bin/echo','child'],capture_output=True).stdout)"]),
+    ]
+    for prog in ("cxx_exceptions", "floats", "jit"):
+        p = os.path.join(progs, prog)
+        if os.path.exists(p):
+            c.append((prog, [p]))
+    return [x for x in c if os.path.exists(x[1][0])]
+
+
+def run(argv, timeout):
+    try:
+        p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return "timeout", b"", b""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--retrace", required=True)
+    ap.add_argument("--tier", default="auto")
+    ap.add_argument("--opt", action="append", default=[])
+    ap.add_argument("--progs", default="")
+    ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("filter", nargs="*")
+    a = ap.parse_args()
+    work = tempfile.mkdtemp(prefix="retrace-real-")
+    passed = failed = 0
+    try:
+        for name, argv in cases(work, a.progs):
+            if a.filter and not any(f in name for f in a.filter):
+                continue
+            n = run(argv, a.timeout)
+            r = run([a.retrace, "run", f"--tier={a.tier}"] + a.opt + ["--"] + argv, a.timeout)
+            if n[0] == r[0] and n[1] == r[1]:
+                passed += 1
+            else:
+                failed += 1
+                why = f"status native {n[0]} retrace {r[0]}" if n[0] != r[0] else "stdout differs"
+                print(f"FAIL {name}: {why}; retrace stderr: {r[2].decode(errors='replace').strip()[:300]}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
