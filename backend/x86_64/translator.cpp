@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <cctype>
+#include <string>
 
 #include "ir/flags.h"
 #include "ir/vecops.h"
@@ -26,11 +28,14 @@ namespace {
 // RETRACE_HELPER_PROFILE=1: count helper-executed ops by opcode, printed at exit (which
 // ops are worth a native handler next).
 uint64_t g_helper_counts[ir::kNumOps];
+uint64_t g_rt_cond_calls = 0, g_rt_getcf_calls = 0;
 bool g_helper_profile = [] {
   if (!getenv("RETRACE_HELPER_PROFILE")) return false;
   atexit([] {
     for (unsigned i = 0; i < ir::kNumOps; ++i)
       if (g_helper_counts[i]) fprintf(stderr, "helper %-12s %llu\n", ir::kOpInfo[i].name, static_cast<unsigned long long>(g_helper_counts[i]));
+    fprintf(stderr, "helper rt_cond      %llu\nhelper rt_getcf     %llu\n", static_cast<unsigned long long>(g_rt_cond_calls),
+            static_cast<unsigned long long>(g_rt_getcf_calls));
   });
   return true;
 }();
@@ -39,14 +44,51 @@ uint32_t rt_exec_one(ir::MachineState* st, const Inst* in, uint64_t pc) {
   if (g_helper_profile) g_helper_counts[static_cast<unsigned>(in->op)]++;
   return ir::interpret_one(*in, *st, pc) ? 1u : 0u;
 }
+
 uint64_t rt_cond(ir::MachineState* st, uint64_t cc) {
+  if (g_helper_profile) g_rt_cond_calls++;
   const uint64_t* v = st->slot;
   return ir::eval_cond(static_cast<unsigned>(cc), v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]);
 }
 
 uint64_t rt_getcf(ir::MachineState* st) {
+  if (g_helper_profile) g_rt_getcf_calls++;
   const uint64_t* v = st->slot;
   return ir::compute_cf(v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]) ? 1 : 0;
+}
+
+// Vector rows whose semantics are exactly a legacy-SSE instruction of the same name
+// (dst = dst OP src [, imm8]) and that do not depend on MXCSR: translated code runs that
+// instruction itself (same ISA). Found once by asking asmjit to validate the form.
+struct NativeVec {
+  InstId id = 0;      // 0: no native form
+  bool imm = false;   // takes an imm8
+};
+const std::vector<NativeVec>& native_vec_table() {
+  static const std::vector<NativeVec> table = [] {
+    std::vector<NativeVec> t(static_cast<size_t>(ir::VecOp::Count));
+    for (unsigned i = 0; i < t.size(); ++i) {
+      const ir::VecOpInfo& vi = ir::vec_info(i);
+      if (vi.kind != 'V' || vi.fp) continue;
+      std::string name = vi.name;
+      for (char& ch : name) ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+      InstId id = InstAPI::stringToInstId(Arch::kX64, name.c_str(), name.size());
+      if (id == 0) continue;
+      for (bool imm : {false, true}) {
+        CodeHolder code;
+        code.init(Environment::host());
+        x86::Assembler a(&code);
+        a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
+        Error err = imm ? a.emit(id, x86::xmm0, x86::xmm1, Imm(0)) : a.emit(id, x86::xmm0, x86::xmm1);
+        if (err == kErrorOk) {
+          t[i] = {id, imm};
+          break;
+        }
+      }
+    }
+    return t;
+  }();
+  return table;
 }
 
 constexpr int32_t kRipOff = static_cast<int32_t>(offsetof(ir::MachineState, rip));
@@ -423,6 +465,30 @@ class Emitter {
     }
     return static_cast<x86::CondCode>(cc);
   }
+  // An Addr folded into the next load/store's memory operand.
+  Slot folded_addr_ = ir::kNoSlot;
+  Inst folded_{};
+  x86::Mem folded_mem(uint64_t extra, unsigned bytes) {
+    const Inst& ad = folded_;
+    folded_addr_ = ir::kNoSlot;
+    int32_t disp = static_cast<int32_t>(ad.imm + extra);
+    // Base and index straight from their host registers (loaded if not cached yet).
+    x86::Gp base, index;
+    bool has_base = ad.a != ir::kSlotZero, has_index = ad.b != ir::kSlotZero;
+    if (has_base) {
+      if (cacheable(ad.a)) base = reg(ad.a);
+      else { ld(x86::rcx, ad.a); base = x86::rcx; }
+    }
+    if (has_index) {
+      if (cacheable(ad.b)) index = reg(ad.b);
+      else { ld(x86::rdx, ad.b); index = x86::rdx; }
+    }
+    if (has_base && has_index) return x86::ptr(base, index, ad.aux, disp, bytes);
+    if (has_base) return x86::ptr(base, disp, bytes);
+    if (has_index) return x86::ptr(static_cast<uint64_t>(static_cast<int64_t>(disp)), index, ad.aux, bytes);
+    return x86::ptr(static_cast<uint64_t>(static_cast<int64_t>(disp)), bytes);
+  }
+
   // A Cond whose only use is the next instruction (exitbr or select) leaves its answer in
   // the host flags instead of a register.
   Slot fused_cond_ = ir::kNoSlot;
@@ -657,6 +723,24 @@ class Emitter {
       }
       case Op::Addr: {
         if (t != Type::I64 && t != Type::I32) return false;
+        {
+          // Used only by the next instruction as its address: becomes its memory operand.
+          size_t nx = static_cast<size_t>(cur_index_) + 1;
+          int64_t d = static_cast<int64_t>(in.imm);
+          if (t == Type::I64 && d == static_cast<int32_t>(d) && nx < b_.insts.size() && ir::is_temp(in.dst) &&
+              last_use_[in.dst] == static_cast<int>(nx) && !is_const(in.a) && !is_const(in.b)) {
+            const Inst& u = b_.insts[nx];
+            if ((u.op == Op::Load || u.op == Op::Store) && u.a == in.dst && (u.op == Op::Load || u.b != in.dst) &&
+                (u.imm + static_cast<uint64_t>(d)) == static_cast<uint64_t>(static_cast<int32_t>(u.imm + static_cast<uint64_t>(d)))) {
+              folded_addr_ = in.dst;
+              folded_ = in;
+              // The address operands are now used by the load/store: keep them live.
+              for (Slot o : {in.a, in.b})
+                if (ir::is_temp(o) && o < last_use_.size()) last_use_[o] = std::max(last_use_[o], static_cast<int>(nx));
+              return true;
+            }
+          }
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         int64_t disp = static_cast<int64_t>(in.imm);
@@ -672,10 +756,15 @@ class Emitter {
       }
       case Op::Load: case Op::Store: {
         if (t == Type::V128) {
-          ld(x86::rcx, in.a);
           int64_t d = static_cast<int64_t>(in.imm);
-          if (d != static_cast<int32_t>(d)) return false;
-          x86::Mem m = x86::ptr(x86::rcx, static_cast<int32_t>(d), 16);
+          x86::Mem m;
+          if (folded_addr_ == in.a && in.a != ir::kNoSlot) {
+            m = folded_mem(in.imm, 16);
+          } else {
+            ld(x86::rcx, in.a);
+            if (d != static_cast<int32_t>(d)) return false;
+            m = x86::ptr(x86::rcx, static_cast<int32_t>(d), 16);
+          }
           uint32_t at;
           if (in.op == Op::Load) {
             at = static_cast<uint32_t>(a_.offset());
@@ -691,14 +780,22 @@ class Emitter {
           return true;
         }
         if (!ir::is_int(t) || t == Type::I1) return false;
-        ld(x86::rcx, in.a);
-        int64_t disp = static_cast<int64_t>(in.imm);
-        if (disp != static_cast<int32_t>(disp)) {
-          a_.mov(x86::rdx, in.imm);
-          a_.add(x86::rcx, x86::rdx);
-          disp = 0;
+        // A store's value is fetched before the address: fetching it may reassign the
+        // dynamic registers an address built from cached registers would use.
+        if (in.op == Op::Store) ld(x86::rax, in.b);
+        x86::Mem m;
+        if (folded_addr_ == in.a && in.a != ir::kNoSlot) {
+          m = folded_mem(in.imm, bytes_of(t));
+        } else {
+          ld(x86::rcx, in.a);
+          int64_t disp = static_cast<int64_t>(in.imm);
+          if (disp != static_cast<int32_t>(disp)) {
+            a_.mov(x86::rdx, in.imm);
+            a_.add(x86::rcx, x86::rdx);
+            disp = 0;
+          }
+          m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
         }
-        x86::Mem m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
         if (in.op == Op::Load) {
           uint32_t at = static_cast<uint32_t>(a_.offset());
           if (t == Type::I8 || t == Type::I16) a_.movzx(x86::eax, m);
@@ -706,7 +803,6 @@ class Emitter {
           recovery(at, static_cast<uint32_t>(a_.offset()));
           st(in.dst, x86::rax);
         } else {
-          ld(x86::rax, in.b);
           uint32_t at = static_cast<uint32_t>(a_.offset());
           a_.mov(m, sized(x86::rax, t));
           recovery(at, static_cast<uint32_t>(a_.offset()));
@@ -715,7 +811,37 @@ class Emitter {
       }
 
       case Op::Vec: case Op::VecToInt: case Op::VecFlags: case Op::IntToVec: {
-        const ir::VecOpInfo& vi = ir::vec_info(static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8);
+        const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
+        const ir::VecOpInfo& vi = ir::vec_info(row);
+        if (in.op == Op::Vec) {
+          const NativeVec& nv = native_vec_table()[row];
+          if (nv.id) {
+            a_.movdqu(x86::xmm0, S(in.a));
+            a_.movdqu(x86::xmm1, S(in.b));
+            if (nv.imm) a_.emit(nv.id, x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
+            else a_.emit(nv.id, x86::xmm0, x86::xmm1);
+            a_.movdqu(S(in.dst), x86::xmm0);
+            return true;
+          }
+        }
+        // A few conversions between GPRs and xmm rows, as the instructions themselves.
+        if (row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM)) {
+          ld(x86::rax, in.a);
+          if (row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM)) a_.movq(x86::xmm0, x86::rax);
+          else a_.movd(x86::xmm0, x86::eax);
+          a_.movdqu(S(in.dst), x86::xmm0);
+          return true;
+        }
+        if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM) || row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM) ||
+            row == ir::vec_id(ir::VecOp::PMOVMSKB)) {
+          a_.movdqu(x86::xmm0, S(in.a));
+          if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM)) a_.movq(x86::rax, x86::xmm0);
+          else if (row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM)) a_.movd(x86::eax, x86::xmm0);
+          else a_.pmovmskb(x86::eax, x86::xmm0);
+          mask(x86::rax, t);
+          st(in.dst, x86::rax);
+          return true;
+        }
         if (vi.fp) return false;  // runs under the guest MXCSR: the helper swaps it
         if (!(in.op == Op::Vec ? static_cast<bool>(vi.v) : in.op == Op::IntToVec ? static_cast<bool>(vi.x) : static_cast<bool>(vi.i)))
           return false;
