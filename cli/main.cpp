@@ -38,6 +38,8 @@ void usage(FILE* out) {
           "                             translates every block before it first runs)\n"
           "  --tier-threshold=N         executions before a block is translated (auto: 50)\n"
           "  --code-cache=SIZE          translated-code budget, flushed when full (default 64M)\n"
+          "  --verify-ir                run the IR verifier after every pass (debug builds\n"
+          "                             always do; release builds verify each block once)\n"
           "  --perf-map                 write /tmp/perf-PID.map so `perf report` names\n"
           "                             translated blocks by guest address\n"
           "  --max-block-insns=N        at most N guest instructions per block (1..4096,\n"
@@ -91,6 +93,8 @@ int cmd_run(int argc, char** argv) {
         usage_error("unknown tier '" + t + "' (expected interp, native or auto)");
       opt.tier = t == "interp" ? retrace::rt::Tier::Interp : t == "native" ? retrace::rt::Tier::Native
                                                                        : retrace::rt::Tier::Auto;
+    } else if (a == "--verify-ir") {
+      opt.verify_each_pass = true;
     } else if (a == "--perf-map") {
       opt.perf_map = true;
     } else if (starts_with(a, "--tier-threshold=")) {

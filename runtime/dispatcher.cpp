@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <mutex>
+#include <unordered_set>
 #include <cstdio>
 #include <cstring>
 
@@ -35,20 +37,46 @@ ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
 
 void BlockCache::flush() { map_.clear(); }
 
+namespace {
+std::mutex g_readable_mu;
+std::unordered_set<uint64_t> g_readable_pages;  // guest pages known to be readable
+}  // namespace
+
+void forget_code_pages(uint64_t start, uint64_t end) {
+  std::lock_guard<std::mutex> lock(g_readable_mu);
+  if ((end - start) / 4096 > g_readable_pages.size()) {
+    for (auto it = g_readable_pages.begin(); it != g_readable_pages.end();)
+      it = (*it >= (start & ~4095ull) && *it < end) ? g_readable_pages.erase(it) : std::next(it);
+  } else {
+    for (uint64_t p = start & ~4095ull; p < end; p += 4096) g_readable_pages.erase(p);
+  }
+}
+
 size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
   // process_vm_readv on ourselves: the kernel checks the mapping, so an unmapped or
-  // unreadable guest pc reads short instead of faulting retrace.
+  // unreadable guest pc reads short instead of faulting retrace. A page read that way
+  // once is copied directly afterwards (until munmap/mprotect forget it).
   size_t done = 0;
   while (done < n) {
     // Stop at page boundaries so a readable prefix before an unmapped page is returned.
     uint64_t a = addr + done;
     size_t chunk = std::min<size_t>(n - done, 4096 - (a & 4095));
+    {
+      std::lock_guard<std::mutex> lock(g_readable_mu);
+      if (g_readable_pages.count(a & ~4095ull)) {
+        memcpy(buf + done, reinterpret_cast<const void*>(a), chunk);
+        done += chunk;
+        continue;
+      }
+    }
     struct iovec local = {buf + done, chunk};
     struct iovec remote = {reinterpret_cast<void*>(a), chunk};
     ssize_t r = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
     if (r <= 0) break;
     done += static_cast<size_t>(r);
     if (static_cast<size_t>(r) < chunk) break;
+    std::lock_guard<std::mutex> lock(g_readable_mu);
+    g_readable_pages.insert(a & ~4095ull);
   }
   return done;
 }
@@ -170,7 +198,12 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   if (!d.diagnostic.empty()) diagnostics_[pc] = d.diagnostic;
   const std::string& dump = opt_.dump_ir;
   if (dump == "before" || dump == "all") fprintf(stderr, "%s", ir::print(*d.block).c_str());
-  std::string err = ir::run_passes(*d.block, opt_.passes, /*verify=*/true,
+#ifndef NDEBUG
+  const bool verify_each = true;
+#else
+  const bool verify_each = opt_.verify_each_pass;
+#endif
+  std::string err = ir::run_passes(*d.block, opt_.passes, verify_each,
                                    [&](const std::string& pass, const ir::Block& b) {
                                      if (dump == "after:" + pass || dump == "all")
                                        fprintf(stderr, "; after %s\n%s", pass.c_str(), ir::print(b).c_str());
@@ -184,6 +217,7 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   if (dump == "after") fprintf(stderr, "%s", ir::print(*d.block).c_str());
   stats_.blocks_decoded++;
   stats_.ir_insts += d.block->insts.size();
+  for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096) code_pages_[p]++;
   stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }
@@ -367,11 +401,26 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   // Blocks decoded from [start, end) are stale: drop them, every translation (chains into
   // them live in other blocks' code) and every cached successor pointer. Called between
   // blocks (from a syscall), never from inside translated code.
+  forget_code_pages(start, end);
+  // Cheap rejection: does any page in the range hold decoded code?
+  bool any = false;
+  if ((end - start) / 4096 < code_pages_.size()) {
+    for (uint64_t p = start & ~4095ull; p < end && !any; p += 4096) any = code_pages_.count(p) != 0;
+  } else {
+    for (const auto& [p, n] : code_pages_)
+      if (p + 4096 > start && p < end) { any = true; break; }
+  }
+  if (!any) return;
   std::vector<uint64_t> stale;
   cache_.for_each([&](const ir::Block& b) {
-    if (b.pc < end && b.end > start) stale.push_back(b.pc);
+    if (b.pc < end && std::max(b.end, b.pc + 1) > start) stale.push_back(b.pc);
   });
   if (stale.empty()) return;
+  for (uint64_t pc : stale) {
+    const ir::Block* b = cache_.find(pc);
+    for (uint64_t p = b->pc & ~4095ull; p < std::max(b->end, b->pc + 1); p += 4096)
+      if (auto it = code_pages_.find(p); it != code_pages_.end() && --it->second == 0) code_pages_.erase(it);
+  }
   if (cache_native_) cache_native_->flush();
   cache_.for_each([&](const ir::Block& b) {
     auto& mb = const_cast<ir::Block&>(b);

@@ -29,6 +29,9 @@ struct RunOptions {
   int tier_threshold = -1;        // -1: the tier's default
   size_t code_cache_size = 64 << 20;
   bool stats = false;
+  // Verify the IR after every pass (always on in debug builds; release builds verify each
+  // block once, after the passes).
+  bool verify_each_pass = false;
   bool perf_map = false;          // write /tmp/perf-PID.map entries for translated blocks
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
@@ -118,6 +121,7 @@ class Dispatcher {
   RunOptions opt_;
   BlockCache cache_;
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
+  std::unordered_map<uint64_t, uint32_t> code_pages_;       // page -> blocks decoded from it
   Stats stats_;
   unsigned threshold_ = 0;
   bool invalidated_ = false;
@@ -133,6 +137,9 @@ class Dispatcher {
 void install_fault_handlers();
 
 // Reads guest code safely (an unmapped address reads as 0 bytes, never a host crash).
+// Pages it has read once are remembered as readable until forget_code_pages() drops them
+// (munmap/mprotect reach it through Dispatcher::invalidate).
 size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n);
+void forget_code_pages(uint64_t start, uint64_t end);
 
 }  // namespace retrace::rt

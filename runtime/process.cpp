@@ -7,6 +7,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include "runtime/signals.h"
+#include "runtime/threads.h"
+
 namespace retrace::rt {
 
 namespace {
@@ -132,18 +135,30 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_ = std::make_unique<LinuxSyscalls>(p->image_.real_path, p->image_.brk_start,
                                                  p->regions_, spec.options.verbose);
   p->syscalls_->reexec = spec.reexec;
-  Dispatcher* d = p->dispatcher_.get();
-  p->syscalls_->on_unmap_or_protect = [d](uint64_t start, uint64_t end) {
-    invalidate_translated_code(d, start, end);
+  // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
+  // thread at its next safe point; a forked child keeps only the forking thread.
+  threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);
+  p->syscalls_->on_unmap_or_protect = [](uint64_t start, uint64_t end) {
+    threads_invalidate(start, end);
   };
-  p->syscalls_->on_fork_child = [d] { after_fork_in_child(d); };
+  p->syscalls_->on_fork_child = [] {
+    threads_after_fork_child();
+    process_signals().after_fork_child();
+  };
+  // Signals (signals.cpp): synchronous faults and traps, and the safe-point hook for
+  // asynchronous ones (threads.cpp runs it after its own safe-point work).
+  p->dispatcher_->on_trap = [](ir::MachineState& st) { return process_signals().on_trap(st); };
+  set_signal_safepoint([](ir::MachineState& st) { process_signals().on_pending(st); });
   return p;
 }
 
 RunResult GuestProcess::run() {
   install_fault_handlers();
   LinuxSyscalls& sys = *syscalls_;
-  return dispatcher_->run(*state_, [&sys](ir::MachineState& st) { return sys.handle(st); });
+  threads_install_safepoint(*dispatcher_);  // whatever order on_pending was set in
+  process_signals().attach_thread(*state_);  // the main guest thread's signal state
+  RunResult r = dispatcher_->run(*state_, [&sys](ir::MachineState& st) { return sys.handle(st); });
+  return threads_finish_main(r);  // waits for the last thread if main only called exit()
 }
 
 }  // namespace retrace::rt

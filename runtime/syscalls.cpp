@@ -17,10 +17,13 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <mutex>
 #include <set>
 
 #include "ir/flags.h"
 #include "runtime/guest_stack.h"
+#include "runtime/signals.h"
+#include "runtime/threads.h"
 
 namespace retrace::rt {
 
@@ -64,10 +67,26 @@ long unsupported(LinuxSyscalls&, ir::MachineState&, uint64_t, Args) {
   return -ENOSYS;
 }
 
-long sys_exit(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  // Single-threaded for now: exit of the only thread ends the process, like exit_group.
-  s.exiting = true;
-  s.exit_status = static_cast<int>(a[0] & 0xff);
+// Per guest thread (each runs on its own host thread): this thread's dispatcher returns.
+thread_local bool t_exiting = false;
+thread_local int t_exit_status = 0;
+
+// Memory-map state (GuestRegions, the brk heap) is shared by every guest thread: the
+// handlers that read and change it hold this lock.
+std::mutex g_mm_mutex;
+
+long sys_exit(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
+  // exit_group: the process ends (threads.cpp ends the other threads).
+  t_exiting = true;
+  t_exit_status = static_cast<int>(a[0] & 0xff);
+  return 0;
+}
+
+long sys_exit_thread(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
+  // exit: this thread ends; the process too if it was the last one (threads.cpp).
+  threads_exit(static_cast<int>(a[0] & 0xff));
+  t_exiting = true;
+  t_exit_status = static_cast<int>(a[0] & 0xff);
   return 0;
 }
 
@@ -201,6 +220,7 @@ bool claim_for_fixed(LinuxSyscalls& s, uint64_t start, uint64_t end,
 }
 
 long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t addr = a[0], len = a[1];
   int flags = static_cast<int>(a[3]);
   if (len == 0) return -EINVAL;
@@ -230,6 +250,7 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
 }
 
 long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t old = a[0], old_size = a[1], new_size = a[2], flags = a[3], new_addr = a[4];
   // The kernel's argument checks first, so that they win over ours (as natively).
   if (flags & ~uint64_t{MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP}) return -EINVAL;
@@ -263,6 +284,7 @@ long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
 }
 
 long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t addr = a[0], len = a[1];
   if ((addr & (kPageSize - 1)) || len == 0) return -EINVAL;
   uint64_t end = page_up(addr + len);
@@ -281,6 +303,7 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
 }
 
 long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t addr = a[0], len = a[1];
   if (addr & (kPageSize - 1)) return -EINVAL;
   if (len == 0) return 0;
@@ -293,6 +316,7 @@ long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
 }
 
 long sys_madvise(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t addr = a[0], len = a[1];
   if (addr & (kPageSize - 1)) return -EINVAL;
   if (len == 0) return 0;
@@ -303,6 +327,7 @@ long sys_madvise(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
 }
 
 long sys_brk(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   // Kernel semantics: the result is the new break, or the old one if the request is
   // refused (below the start, or the memory is not available).
   uint64_t want = a[0];
@@ -348,169 +373,101 @@ long sys_arch_prctl(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
   }
 }
 
-long sys_set_tid_address(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  s.clear_child_tid = a[0];
+long sys_set_tid_address(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
+  // Per thread: written 0 and futex-woken when the thread exits (threads.cpp).
+  threads_set_clear_tid(a[0]);
   return host(__NR_gettid);
 }
 
-// --- signals (recorded; delivery is not implemented yet) ---------------------------------
+// --- signals (runtime/signals.cpp: dispositions, masks, delivery, sigreturn) --------------
 
-constexpr uint64_t sigbit(int sig) {
-  return 1ull << (sig - 1);
+long sys_rt_sigaction(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().rt_sigaction(st, a);
+}
+long sys_rt_sigprocmask(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().rt_sigprocmask(st, a);
+}
+long sys_rt_sigpending(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().rt_sigpending(st, a);
+}
+long sys_rt_sigsuspend(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().rt_sigsuspend(st, a);
+}
+long sys_pause(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args) {
+  return process_signals().pause(st);
+}
+long sys_rt_sigtimedwait(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().rt_sigtimedwait(st, a);
+}
+long sys_sigaltstack(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args a) {
+  return process_signals().sigaltstack(st, a);
+}
+long sys_rt_sigreturn(LinuxSyscalls&, ir::MachineState& st, uint64_t, Args) {
+  return process_signals().rt_sigreturn(st);
 }
 
-// Signals retrace itself handles (faults in guest code) or that are never the guest's to
-// change on the host.
-bool host_owned_signal(int sig) {
-  return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP ||
-         sig == SIGKILL || sig == SIGSTOP || sig >= SIGRTMIN;
-}
-
-// Until signals are delivered to guest handlers, the host disposition follows the guest's
-// where that gives the native behaviour: SIG_IGN is ignored by the host too (so an
-// ignored SIGPIPE makes write return EPIPE instead of killing retrace, an ignored SIGINT
-// survives ^C, an ignored SIGCHLD auto-reaps, and all of it is inherited across execve as
-// natively); SIG_DFL is the default. A guest handler for SIGPIPE ignores it on the host
-// (the write still fails with EPIPE); other handled signals keep the default action.
-void mirror_disposition(int sig, uint64_t handler) {
-  if (host_owned_signal(sig)) return;
-  struct sigaction sa {};
-  sigemptyset(&sa.sa_mask);
-  if (handler == reinterpret_cast<uint64_t>(SIG_IGN))
-    sa.sa_handler = SIG_IGN;
-  else if (handler == reinterpret_cast<uint64_t>(SIG_DFL))
-    sa.sa_handler = SIG_DFL;
-  else if (sig == SIGPIPE)
-    sa.sa_handler = SIG_IGN;
-  else
-    sa.sa_handler = SIG_DFL;
-  sigaction(sig, &sa, nullptr);
-}
-
-long sys_rt_sigaction(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  int sig = static_cast<int>(a[0]);
-  if (a[3] != 8 || sig < 1 || sig > 64) return -EINVAL;
-  GuestSigaction nw;
-  if (a[1]) {
-    if (sig == SIGKILL || sig == SIGSTOP) return -EINVAL;
-    if (!copy_from_guest(&nw, a[1], sizeof nw)) return -EFAULT;
-  }
-  if (a[2] && !copy_to_guest(a[2], &s.sigactions[sig], sizeof nw)) return -EFAULT;
-  if (a[1]) {
-    s.sigactions[sig] = nw;
-    mirror_disposition(sig, nw.handler);
-  }
-  return 0;
-}
-
-long sys_rt_sigprocmask(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  if (a[3] != 8) return -EINVAL;
-  uint64_t old = s.sigmask;
-  if (a[1]) {
-    uint64_t m;
-    if (!copy_from_guest(&m, a[1], sizeof m)) return -EFAULT;
-    m &= ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
-    switch (a[0]) {
-      case SIG_BLOCK:
-        s.sigmask |= m;
-        break;
-      case SIG_UNBLOCK:
-        s.sigmask &= ~m;
-        break;
-      case SIG_SETMASK:
-        s.sigmask = m;
-        break;
-      default:
-        return -EINVAL;
-    }
-  }
-  if (a[2] && !copy_to_guest(a[2], &old, sizeof old)) {
-    s.sigmask = old;
-    return -EFAULT;
-  }
-  return 0;
-}
-
-long sys_sigaltstack(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  struct {  // the kernel's stack_t
-    uint64_t sp;
-    int32_t flags, pad;
-    uint64_t size;
-  } nw{}, old{s.altstack_sp, s.altstack_flags, 0, s.altstack_size};
-  constexpr int kSsDisable = 2, kSsAutodisarm = 1 << 31;
-  if (a[0]) {
-    if (!copy_from_guest(&nw, a[0], sizeof nw)) return -EFAULT;
-    int mode = nw.flags & ~kSsAutodisarm;
-    if (mode != 0 && mode != kSsDisable) return -EINVAL;
-    if (mode == 0 && nw.size < kGuestMinSigStackSize) return -ENOMEM;
-  }
-  if (a[1] && !copy_to_guest(a[1], &old, sizeof old)) return -EFAULT;
-  if (a[0]) {
-    bool off = (nw.flags & ~kSsAutodisarm) == kSsDisable;
-    s.altstack_sp = off ? 0 : nw.sp;
-    s.altstack_size = off ? 0 : nw.size;
-    s.altstack_flags = off ? kSsDisable : nw.flags;
-  }
-  return 0;
-}
-
-// A signal the guest sends to itself. Not delivered through a handler yet; the default
-// actions that matter (terminate, ignore, stop) behave as natively.
-long self_signal(LinuxSyscalls& s, ir::MachineState& st, int sig, uint64_t nr, Args a) {
-  if (sig < 0 || sig > 64) return -EINVAL;
-  if (sig == 0) return 0;
-  if (sig == SIGKILL || sig == SIGSTOP) return pass(s, st, nr, a);
-  uint64_t handler = s.sigactions[sig].handler;
-  if (handler == reinterpret_cast<uint64_t>(SIG_IGN)) return 0;
-  if (handler == reinterpret_cast<uint64_t>(SIG_DFL)) {
-    switch (sig) {
-      case SIGCHLD:
-      case SIGURG:
-      case SIGWINCH:
-      case SIGCONT:
-        return 0;  // default action: ignore
-      case SIGTSTP:
-      case SIGTTIN:
-      case SIGTTOU:
-        return pass(s, st, nr, a);  // default action: stop (retrace stops with the guest)
-      default:
-        break;
-    }
-    if (!(s.sigmask & sigbit(sig))) {
-      fflush(stdout);
-      fprintf(stderr, "retrace: the guest sent itself signal %d (%s)\n", sig, strsignal(sig));
-      die_of_signal(sig);
-    }
-  } else if (s.verbose && !(s.pending & sigbit(sig))) {
-    fprintf(stderr, "retrace: signal %d left pending: delivery to guest handlers is not "
-                    "implemented yet\n", sig);
-  }
-  s.pending |= sigbit(sig);
-  return 0;
-}
-
+// Signals to the guest itself are queued by the signal layer (delivered before the next
+// guest instruction); to anyone else they go to the host kernel.
 long sys_kill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  if (static_cast<pid_t>(a[0]) == getpid()) return self_signal(s, st, static_cast<int>(a[1]), nr, a);
+  int sig = static_cast<int>(a[1]);
+  if (static_cast<pid_t>(a[0]) == getpid() && sig != SIGKILL && sig != SIGSTOP)
+    return process_signals().send_self(st, sig, false, nullptr);
   return pass(s, st, nr, a);
 }
 
 long sys_tkill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  if (static_cast<pid_t>(a[0]) == gettid()) return self_signal(s, st, static_cast<int>(a[1]), nr, a);
+  int sig = static_cast<int>(a[1]);
+  if (static_cast<pid_t>(a[0]) == gettid() && sig != SIGKILL && sig != SIGSTOP)
+    return process_signals().send_self(st, sig, true, nullptr);
   return pass(s, st, nr, a);
 }
 
 long sys_tgkill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  if (static_cast<pid_t>(a[0]) == getpid() && static_cast<pid_t>(a[1]) == gettid())
-    return self_signal(s, st, static_cast<int>(a[2]), nr, a);
+  int sig = static_cast<int>(a[2]);
+  if (static_cast<pid_t>(a[0]) == getpid() && static_cast<pid_t>(a[1]) == gettid() && sig != SIGKILL &&
+      sig != SIGSTOP)
+    return process_signals().send_self(st, sig, true, nullptr);
   return pass(s, st, nr, a);
+}
+
+// sigqueue / pthread_sigqueue to the guest itself: the caller's siginfo (si_value).
+long sys_rt_sigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  int sig = static_cast<int>(a[1]);
+  if (static_cast<pid_t>(a[0]) != getpid() || sig == SIGKILL || sig == SIGSTOP) return pass(s, st, nr, a);
+  siginfo_t info;
+  if (!copy_from_guest(&info, a[2], sizeof info)) return -EFAULT;
+  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;  // as the kernel
+  return process_signals().send_self(st, sig, false, &info);
+}
+
+long sys_rt_tgsigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  int sig = static_cast<int>(a[2]);
+  if (static_cast<pid_t>(a[0]) != getpid() || static_cast<pid_t>(a[1]) != gettid() || sig == SIGKILL ||
+      sig == SIGSTOP)
+    return pass(s, st, nr, a);
+  siginfo_t info;
+  if (!copy_from_guest(&info, a[3], sizeof info)) return -EFAULT;
+  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;
+  return process_signals().send_self(st, sig, true, &info);
 }
 
 // --- process control ------------------------------------------------------------------
 
-long sys_set_robust_list(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  // Recorded only: the host thread's robust list is retrace's (its glibc registered it).
+long sys_set_robust_list(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
+  // Recorded per thread only: the host thread's robust list is retrace's (its glibc
+  // registered it), and the kernel would walk the guest's after the guest thread's stack
+  // may already be reused (pthread_join returns at the cleared TID, before the host
+  // thread ends). Mutexes held by a dying thread are not marked OWNER_DIED.
   if (a[1] != 24) return -EINVAL;  // sizeof(struct robust_list_head)
-  s.robust_list = a[0];
+  threads_set_robust_list(a[0]);
+  return 0;
+}
+
+long sys_get_robust_list(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
+  if (a[0] != 0 && static_cast<pid_t>(a[0]) != gettid()) return -EPERM;
+  uint64_t head = threads_robust_list(), len = 24;
+  if (!copy_to_guest(a[1], &head, sizeof head) || !copy_to_guest(a[2], &len, sizeof len))
+    return -EFAULT;
   return 0;
 }
 
@@ -550,7 +507,13 @@ long sys_fork(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args) {
 long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
   uint64_t flags = a[0], stack = a[1], ptid = a[2], ctid = a[3], tls = a[4];
   bool vm = flags & CLONE_VM, vfork = flags & CLONE_VFORK;
-  if ((flags & CLONE_THREAD) || (vm && !vfork)) {
+  if (flags & CLONE_THREAD) {
+    // A thread (glibc's pthread_create): its own host thread (threads.cpp). The kernel's
+    // rules: CLONE_THREAD needs CLONE_SIGHAND, which needs CLONE_VM.
+    if (!(flags & CLONE_SIGHAND) || !vm) return -EINVAL;
+    return threads_clone(st, flags, stack, ptid, ctid, tls);
+  }
+  if (vm && !vfork) {
     if (s.verbose && s.reported_unsupported.insert(__NR_clone).second)
       fprintf(stderr, "retrace: clone with CLONE_VM (threads) is not supported yet\n");
     return -ENOSYS;
@@ -564,9 +527,29 @@ long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
     if (s.on_fork_child) s.on_fork_child();
     if (stack) st.gpr(4) = stack;
     if (flags & CLONE_SETTLS) st.slot[ir::kSlotFsBase] = tls;
-    if (flags & CLONE_CHILD_CLEARTID) s.clear_child_tid = ctid;
+    if (flags & CLONE_CHILD_CLEARTID) threads_set_clear_tid(ctid);
   }
   return r;
+}
+
+long sys_clone3(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
+  struct {  // the kernel's struct clone_args (CLONE_ARGS_SIZE_VER0..2)
+    uint64_t flags, pidfd, child_tid, parent_tid, exit_signal, stack, stack_size, tls, set_tid,
+        set_tid_size, cgroup;
+  } ca{};
+  if (a[1] < 64 || a[1] > 4096) return -EINVAL;  // smaller than VER0, or absurd
+  if (!copy_from_guest(&ca, a[0], std::min<uint64_t>(a[1], sizeof ca))) return -EFAULT;
+  // Threads only; anything else answers ENOSYS and glibc falls back to clone (the
+  // fork-like path above).
+  if (!(ca.flags & CLONE_THREAD) || ca.set_tid_size || ca.cgroup ||
+      (ca.flags & (CLONE_PIDFD | CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET |
+                   CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWCGROUP)))
+    return -ENOSYS;
+  if (ca.exit_signal || !(ca.flags & CLONE_SIGHAND) || !(ca.flags & CLONE_VM)) return -EINVAL;
+  if (!ca.stack != !ca.stack_size) return -EINVAL;
+  (void)s;
+  return threads_clone(st, ca.flags, ca.stack ? ca.stack + ca.stack_size : 0, ca.parent_tid,
+                       ca.child_tid, ca.tls);
 }
 
 // Reads a NULL-terminated guest array of string pointers (argv, envp).
@@ -636,13 +619,7 @@ LinuxSyscalls::LinuxSyscalls(std::string exe, uint64_t brk, GuestRegions& r, boo
       brk_start(brk),
       brk_cur(brk),
       brk_mapped_end(brk) {
-  // Ignored signals are inherited across execve (nohup, a shell's `trap '' INT`): the guest
-  // starts with the dispositions retrace was started with.
-  for (int sig = 1; sig < SIGRTMIN && sig <= 64; sig++) {
-    struct sigaction old {};
-    if (!host_owned_signal(sig) && sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN)
-      sigactions[sig].handler = reinterpret_cast<uint64_t>(SIG_IGN);
-  }
+  process_signals();  // dispositions and mask inherited across execve (signals.cpp)
 }
 
 const char* LinuxSyscalls::name(uint64_t nr) {
@@ -695,13 +672,17 @@ SyscallOutcome LinuxSyscalls::handle(ir::MachineState& st) {
         fprintf(stderr, "retrace: unsupported syscall %llu\n", static_cast<unsigned long long>(nr));
     }
   }
-  if (exiting) return {true, exit_status};
+  if (t_exiting) {
+    t_exiting = false;
+    return {true, t_exit_status};
+  }
   // What the `syscall` instruction itself does: rcx = return rip, r11 = RFLAGS.
   st.gpr(0) = static_cast<uint64_t>(r);
   st.gpr(1) = st.rip;
   st.gpr(11) = ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst],
                                  st.slot[ir::kSlotCcSrc1], st.slot[ir::kSlotCcSrc2]) |
                st.slot[ir::kSlotCtlFlags] | ir::rflags::kFixed;
+  process_signals().after_syscall(st, nr, r);  // EINTR restarts, rt_sigreturn's rcx/r11
   return {};
 }
 

@@ -15,9 +15,9 @@
 //   TLS      arch_prctl writes the guest's FS/GS base slots, never the host's FS.
 //   identity readlink("/proc/self/exe") and open("/proc/self/exe") see the guest program.
 //   exit     exit/exit_group end the guest; retrace's own exit path runs.
-//   signals  rt_sigaction/rt_sigprocmask/sigaltstack are recorded (delivery comes later);
-//            kill/tgkill to the guest itself act on the recorded disposition (default
-//            action "terminate": retrace dies of that signal; a handler: recorded pending).
+//   signals  dispositions, masks, sigaltstack, delivery and rt_sigreturn: signals.{h,cpp};
+//            kill/tgkill to the guest itself are queued there and delivered before the
+//            next guest instruction.
 //   process  fork/vfork and fork-like clone run on in a host child (memory is copied, so a
 //            vfork/CLONE_VM|CLONE_VFORK child gets a copy instead of sharing: posix_spawn
 //            works, only its error report to the parent is lost); threads are ENOSYS.
@@ -70,11 +70,6 @@ class LinuxSyscalls {
   uint64_t brk_start, brk_cur,
       brk_mapped_end;  // heap: [brk_start, brk_cur), pages to brk_mapped_end
   uint64_t clear_child_tid = 0;
-  uint64_t sigmask = 0;
-  std::array<GuestSigaction, 65> sigactions{};
-  uint64_t pending = 0;                          // self-sent signals not delivered yet
-  uint64_t altstack_sp = 0, altstack_size = 0;   // sigaltstack (recorded)
-  int altstack_flags = 2;                        // SS_DISABLE
   uint64_t robust_list = 0;                      // set_robust_list head (recorded)
   std::set<uint64_t> reported_unsupported;  // --verbose: numbers already reported
   bool exiting = false;

@@ -69,6 +69,11 @@ void threads_after_fork_child();
 // still run when the process ends, ends it here (stats, then host exit_group).
 RunResult threads_finish_main(const RunResult& r);
 
+// Makes d.on_pending the threads' safe point (idempotent). A hook the signal layer put
+// there before becomes the signal safe-point hook. GuestProcess::run calls it again just
+// before running, whatever order the layers were wired in.
+void threads_install_safepoint(Dispatcher& d);
+
 // The calling thread's dispatcher (the main one outside guest threads).
 Dispatcher* threads_current_dispatcher();
 // Number of live guest threads.
