@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "codecache/code_write_watch.h"
 #include "ir/passes.h"
 
 namespace retrace::rt {
@@ -84,11 +85,19 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
 namespace {
 
 thread_local codecache::CodeCache* t_cache = nullptr;
+thread_local ir::MachineState* t_state = nullptr;
 const std::vector<std::pair<uint8_t, uint16_t>> t_pinned = backend::pinned_registers();
 
 void fault_handler(int sig, siginfo_t* si, void* ucv) {
   ir::FaultContext& fc = ir::t_fault;
   uint64_t host_pc = static_cast<uint64_t>(static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs[REG_RIP]);
+  // A guest write to a page holding translated code (write-protected by us): give the
+  // page back, let the write retry, and invalidate at the next safe point.
+  if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && (static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs[REG_ERR] & 2) &&
+      codecache::CodeWriteWatch::instance().on_write_fault(reinterpret_cast<uint64_t>(si->si_addr))) {
+    if (t_state) t_state->pending_exit = 1;
+    return;
+  }
   bool in_cache = t_cache && t_cache->contains(host_pc);
   if (fc.jb && (fc.inst || in_cache)) {
     fc.signal = sig;
@@ -218,6 +227,7 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   stats_.blocks_decoded++;
   stats_.ir_insts += d.block->insts.size();
   for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096) code_pages_[p]++;
+  if (opt_.smc_watch) codecache::CodeWriteWatch::instance().watch(d.block->pc, std::max(d.block->end, d.block->pc + 1));
   stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }
@@ -278,6 +288,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
   ir::Block* prev = nullptr;
   int prev_edge = -1;
   t_cache = cache_native_.get();
+  t_state = &st;
   uint64_t pc = st.rip;
   for (;;) {
     if (st.pending_exit) {
@@ -286,6 +297,16 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
       st.rip = pc;
       if (on_pending) on_pending(st);
       pc = st.rip;
+      prev = nullptr;
+    }
+    if (codecache::CodeWriteWatch::instance().any_written()) {
+      // Self-modifying code: drop what was decoded from the written pages.
+      for (uint64_t page : codecache::CodeWriteWatch::instance().take_written()) {
+        uint64_t lo = page == ~0ull ? 0 : page, hi = page == ~0ull ? ~0ull : page + 4096;
+        stats_.code_writes++;
+        if (on_code_write) on_code_write(lo, hi);
+        else invalidate(lo, hi);
+      }
       prev = nullptr;
     }
     if (invalidated_) {
@@ -398,6 +419,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
 }
 
 void Dispatcher::invalidate(uint64_t start, uint64_t end) {
+  codecache::CodeWriteWatch::instance().forget(start, end);
   // Blocks decoded from [start, end) are stale: drop them, every translation (chains into
   // them live in other blocks' code) and every cached successor pointer. Called between
   // blocks (from a syscall), never from inside translated code.
@@ -471,6 +493,8 @@ void Dispatcher::print_stats(FILE* out) const {
             static_cast<unsigned long long>(cs.chain_patches));
     fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
+    fprintf(out, "  invalidations %llu (%llu pages written by the guest: self-modifying code)\n",
+            static_cast<unsigned long long>(s.invalidations), static_cast<unsigned long long>(s.code_writes));
     fprintf(out, "  exits from translated code: %llu unchained jump, %llu unchained branch, %llu indirect miss, %llu unchained call, %llu syscall, %llu trap\n",
             static_cast<unsigned long long>(s.native_exits[0]), static_cast<unsigned long long>(s.native_exits[1]),
             static_cast<unsigned long long>(s.native_exits[2]), static_cast<unsigned long long>(s.native_exits[3]),

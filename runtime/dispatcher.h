@@ -32,7 +32,8 @@ struct RunOptions {
   // Verify the IR after every pass (always on in debug builds; release builds verify each
   // block once, after the passes).
   bool verify_each_pass = false;
-  bool perf_map = false;          // write /tmp/perf-PID.map entries for translated blocks
+  bool perf_map = false;
+  bool smc_watch = true;          // write-protect writable pages holding decoded code          // write /tmp/perf-PID.map entries for translated blocks
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
   std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "dce"};
@@ -67,7 +68,8 @@ struct Stats {
   uint64_t native_entries = 0; // dispatcher → translated code transitions
   uint64_t translate_failures = 0;
   uint64_t native_exits[8] = {};
-  uint64_t invalidations = 0;  // by ir::ExitKind: why translated code came back
+  uint64_t invalidations = 0;
+  uint64_t code_writes = 0;     // pages invalidated because the guest wrote to them  // by ir::ExitKind: why translated code came back
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
   uint64_t dispatch_misses = 0;   // of those, blocks decoded for the first time
 };
@@ -108,6 +110,9 @@ class Dispatcher {
   // it may redirect st.rip.
   std::function<bool(ir::MachineState&)> on_trap;
   std::function<void(ir::MachineState&)> on_pending;
+  // Guest code in [start, end) was overwritten (self-modifying code). Default: this
+  // dispatcher's invalidate(); a multi-threaded runtime broadcasts it to every thread.
+  std::function<void(uint64_t, uint64_t)> on_code_write;
   const Stats& stats() const { return stats_; }
   const BlockCache& cache() const { return cache_; }
   void print_stats(FILE* out) const;

@@ -141,6 +141,8 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_->on_unmap_or_protect = [](uint64_t start, uint64_t end) {
     threads_invalidate(start, end);
   };
+  // Self-modifying code found by write protection: every thread drops those blocks.
+  p->dispatcher_->on_code_write = [](uint64_t start, uint64_t end) { threads_invalidate(start, end); };
   p->syscalls_->on_fork_child = [] {
     threads_after_fork_child();
     process_signals().after_fork_child();

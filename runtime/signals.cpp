@@ -10,11 +10,13 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <vector>
 
 #include "ir/flags.h"
 #include "ir/x87.h"
 #include "runtime/guest_memory.h"
 #include "runtime/guest_stack.h"
+#include "runtime/threads.h"
 
 // Host handlers are installed with the raw syscall (glibc refuses signals 32 and 33), which
 // needs our own restorer.
@@ -442,14 +444,18 @@ long Signals::sigaltstack(ir::MachineState& st, const uint64_t* a) {
 
 void Signals::queue(ThreadSignals& t, int sig, const siginfo_t& info, bool thread_directed) {
   if (!thread_directed && (t.mask & bit(sig))) {
+    // Another live guest thread that does not block it takes it at its next safe point.
+    std::vector<ir::MachineState*> live;
+    threads_for_each([&](pid_t, ir::MachineState& s) { live.push_back(&s); });
     std::lock_guard<std::mutex> lock(mu_);
-    for (auto& [st, o] : threads_)
-      if (o.get() != &t && !(o->mask & bit(sig))) {  // another thread can take it now
-        proc_info[sig] = info;
-        proc_pending.fetch_or(bit(sig));
-        o->st->pending_exit = 1;
-        return;
-      }
+    for (ir::MachineState* ls : live) {
+      auto it = threads_.find(ls);
+      if (ls == t.st || it == threads_.end() || (it->second->mask & bit(sig))) continue;
+      proc_info[sig] = info;
+      proc_pending.fetch_or(bit(sig));
+      ls->pending_exit = 1;
+      return;
+    }
   }
   if (!(t.pending.load() & bit(sig))) t.info[sig] = info;  // standard signals do not queue twice
   t.pending.fetch_or(bit(sig));

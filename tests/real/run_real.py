@@ -57,7 +57,7 @@ def cases(work, progs):
         ("python3-subprocess", ["/usr/bin/python3", "-c",
                                 "import subprocess; print(subprocess.run(['/bin/echo','child'],capture_output=True).stdout)"]),
     ]
-    for prog in ("cxx_exceptions", "floats", "jit"):
+    for prog in ("cxx_exceptions", "floats", "jit", "smc"):
         p = os.path.join(progs, prog)
         if os.path.exists(p):
             c.append((prog, [p]))
