@@ -161,7 +161,8 @@ bool restartable(uint64_t nr, const ir::MachineState& st) {
     case __NR_splice: case __NR_tee: case __NR_msgrcv: case __NR_msgsnd: case __NR_fsync:
       return true;
     case __NR_futex:
-      return (st.slot[2] & 0x7f) == 0 /* FUTEX_WAIT */ && st.slot[10] == 0;  // no timeout
+      return ((st.slot[6] & 0x7f) == 0 /* FUTEX_WAIT */ || (st.slot[6] & 0x7f) == 9 /* _BITSET */) &&
+             st.slot[10] == 0;  // no timeout (with one the kernel answers EINTR)
     default:
       return false;
   }
@@ -222,9 +223,17 @@ Signals::Signals() {
 ThreadSignals& Signals::attach_thread(ir::MachineState& st, const ir::MachineState* parent) {
   std::lock_guard<std::mutex> lock(mu_);
   auto& slot = threads_[&st];
+  long tid = raw(__NR_gettid);
+  if (slot && slot->tid != tid) {
+    // A MachineState freed by a thread that ended without detach_thread, now reused by a
+    // new thread: the old record is stale (a host handler may still hold it: keep it).
+    (void)slot.release();
+    if (g_main && g_main->st == &st && g_main->tid != tid) g_main = nullptr;
+  }
   if (!slot) {
     slot = std::make_unique<ThreadSignals>();
     slot->st = &st;
+    slot->tid = tid;
     if (parent) {
       auto it = threads_.find(const_cast<ir::MachineState*>(parent));
       if (it != threads_.end()) slot->mask = it->second->mask;
@@ -262,7 +271,7 @@ ThreadSignals& Signals::thread(ir::MachineState& st) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto it = threads_.find(&st);
-    if (it != threads_.end()) {
+    if (it != threads_.end() && it->second->tid == raw(__NR_gettid)) {
       if (!t_thread) t_thread = it->second.get();
       return *it->second;
     }
@@ -283,6 +292,7 @@ void Signals::after_fork_child() {
   g_main = t_thread;
   proc_pending = 0;
   if (t_thread) {
+    t_thread->tid = raw(__NR_gettid);
     t_thread->pending = 0;
     t_thread->interrupted_nr = -1;
     sync_host_mask(*t_thread);
@@ -602,8 +612,7 @@ void Signals::setup_frame(ir::MachineState& st, ThreadSignals& t, int sig, const
   t.mask &= ~kUnblockable;
   if (act.flags & kSaResetHand) {
     GuestSigaction dfl = act;
-    dfl.handler = reinterpret_cast<uint64_t>(SIG_DFL);
-    dfl.flags &= ~kSaSiginfo;
+    dfl.handler = reinterpret_cast<uint64_t>(SIG_DFL);  // only the handler, as the kernel
     set_disposition(sig, dfl);
   }
 }

@@ -46,6 +46,7 @@ namespace retrace::rt {
 
 struct ThreadSignals {
   ir::MachineState* st = nullptr;
+  long tid = 0;                      // the host thread running it
   uint64_t mask = 0;                 // guest blocked set (bit sig-1)
   uint64_t saved_mask = 0;           // sigsuspend: the mask to restore after delivery
   bool restore_saved = false;

@@ -496,10 +496,36 @@ long sys_prctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   }
 }
 
+// A host fork while other guest threads (host threads) may be inside retrace: retrace's
+// own locks are held across it (the child must not inherit them locked), and a plain fork
+// goes through glibc's fork(), which does the same for malloc and stdio.
+long host_fork(uint64_t hflags, uint64_t ptid, uint64_t ctid) {
+  constexpr uint64_t kTidFlags = CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
+  std::unique_lock<std::mutex> mm_lock(g_mm_mutex);
+  threads_fork_prepare();
+  long r;
+  if ((hflags & ~(kTidFlags | CSIGNAL)) == 0 && (hflags & CSIGNAL) == SIGCHLD) {
+    r = fork();
+    if (r < 0) {
+      r = -errno;
+    } else if (r == 0) {
+      uint32_t tid = static_cast<uint32_t>(host(__NR_gettid));
+      if (hflags & CLONE_CHILD_SETTID) copy_to_guest(ctid, &tid, sizeof tid);
+    } else if (hflags & CLONE_PARENT_SETTID) {
+      uint32_t tid = static_cast<uint32_t>(r);
+      copy_to_guest(ptid, &tid, sizeof tid);
+    }
+  } else {
+    r = host(__NR_clone, hflags, 0, ptid, ctid, 0);
+  }
+  if (r != 0) threads_fork_parent();  // the child resets the registry (on_fork_child)
+  return r;
+}
+
 long sys_fork(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args) {
   // vfork too: the child gets a copy of memory instead of sharing it, which is what a
   // correct vfork child (exec or _exit right away) cannot tell apart.
-  long r = host(__NR_fork);
+  long r = host_fork(SIGCHLD, 0, 0);
   if (r == 0 && s.on_fork_child) s.on_fork_child();
   return r;
 }
@@ -522,7 +548,7 @@ long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
   // retrace's TLS; the guest's new stack and TLS go into the child's guest state.
   uint64_t hflags = flags & ~static_cast<uint64_t>(CLONE_VM | CLONE_VFORK | CLONE_SIGHAND |
                                                    CLONE_SETTLS);
-  long r = host(__NR_clone, hflags, 0, ptid, ctid, 0);
+  long r = host_fork(hflags, ptid, ctid);
   if (r == 0) {
     if (s.on_fork_child) s.on_fork_child();
     if (stack) st.gpr(4) = stack;

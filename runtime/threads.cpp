@@ -23,6 +23,7 @@
 #include "ir/flags.h"
 #include "runtime/guest_memory.h"
 #include "runtime/process.h"
+#include "runtime/signals.h"
 #include "runtime/syscalls.h"
 
 namespace retrace::rt {
@@ -39,6 +40,7 @@ struct ThreadRec {
   std::unique_ptr<ir::MachineState> own_st;  // guest threads other than the first
   Dispatcher* d = nullptr;
   std::unique_ptr<Dispatcher> own_d;
+  const ir::MachineState* parent_st = nullptr;  // the cloning thread's, until started
   uint64_t clone_flags = 0, ptid = 0, ctid = 0;
   uint64_t clear_tid = 0;     // CLONE_CHILD_CLEARTID / set_tid_address
   uint64_t robust_list = 0;   // set_robust_list (recorded)
@@ -71,6 +73,27 @@ Registry& reg() {
 }
 
 thread_local ThreadRec* t_self = nullptr;
+
+// Every live guest thread's MachineState, for threads_poke_all() from a signal handler
+// (lock-free). States are never freed, only reused (pool), so a poke that races with a
+// thread's exit at worst gives another thread a spurious safe point.
+constexpr size_t kPokeSlots = 4096;
+std::atomic<ir::MachineState*> g_poke[kPokeSlots];
+std::vector<std::unique_ptr<ir::MachineState>> g_state_pool;  // under Registry::mu
+
+void poke_register(ir::MachineState* st) {
+  for (auto& slot : g_poke) {
+    ir::MachineState* expected = nullptr;
+    if (slot.compare_exchange_strong(expected, st)) return;
+  }
+}
+
+void poke_unregister(ir::MachineState* st) {
+  for (auto& slot : g_poke) {
+    ir::MachineState* expected = st;
+    if (slot.compare_exchange_strong(expected, nullptr)) return;
+  }
+}
 
 [[noreturn]] void park() {
   for (;;) pause();
@@ -157,6 +180,9 @@ void* thread_main(void* arg) {
     if (t->clone_flags & CLONE_PARENT_SETTID) copy_to_guest(t->ptid, &v, sizeof v);
     if (t->clone_flags & CLONE_CHILD_SETTID) copy_to_guest(t->ctid, &v, sizeof v);
     if (t->clone_flags & CLONE_CHILD_CLEARTID) t->clear_tid = t->ctid;
+    // Signal state (mask inherited) while the parent still waits in clone.
+    process_signals().attach_thread(*t->st, t->parent_st);
+    t->parent_st = nullptr;
     std::lock_guard<std::mutex> g(h->mu);
     h->tid = tid;
     h->started = true;
@@ -176,6 +202,7 @@ void* thread_main(void* arg) {
   t->own_d = std::make_unique<Dispatcher>(x86::Mode::M64, read_guest_code, r.opt);
   t->d = t->own_d.get();
   t->d->on_trap = r.main_d->on_trap;
+  t->d->on_code_write = r.main_d->on_code_write;
   install_safepoint(*t->d);
   LinuxSyscalls* sys = r.sys;
   RunResult res = t->d->run(*t->st, [sys](ir::MachineState& st) {
@@ -188,6 +215,7 @@ void* thread_main(void* arg) {
 
   // exit() of this thread: nothing of it runs guest code any more, so its guest stack may
   // be reused as soon as pthread_join sees the cleared TID.
+  process_signals().detach_thread(*t->st);
   t->own_d.reset();
   clear_tid(t);
   if (alt != MAP_FAILED) {
@@ -196,10 +224,12 @@ void* thread_main(void* arg) {
     sigaltstack(&ss, nullptr);
     munmap(alt, kAltStackSize);
   }
+  poke_unregister(t->st);
   std::unique_lock<std::mutex> lk(r.mu);
   unregister(t);
   bool last = t->last;
   int status = t->status;
+  g_state_pool.push_back(std::move(t->own_st));
   delete t;
   if (last) {
     if (r.main_waiting) {  // the main thread returns the process's status
@@ -242,6 +272,8 @@ void threads_init(Dispatcher& d, ir::MachineState& st, LinuxSyscalls& sys, const
     r.have_result = false;
   }
   t_self = m;
+  for (auto& slot : g_poke) slot.store(nullptr);
+  poke_register(&st);
   install_safepoint(d);
 }
 
@@ -250,7 +282,17 @@ long threads_clone(ir::MachineState& parent, uint64_t flags, uint64_t stack, uin
   Registry& r = reg();
   if (!r.main_d) return -ENOSYS;
   auto* t = new ThreadRec;
-  t->own_st = std::make_unique<ir::MachineState>(parent);
+  {
+    std::lock_guard<std::mutex> g(r.mu);
+    if (!g_state_pool.empty()) {
+      t->own_st = std::move(g_state_pool.back());
+      g_state_pool.pop_back();
+    }
+  }
+  if (t->own_st)
+    *t->own_st = parent;
+  else
+    t->own_st = std::make_unique<ir::MachineState>(parent);
   ir::MachineState& c = *t->own_st;
   c.pending_exit = 0;
   // The child returns from the same `syscall` with 0; rcx and r11 as the instruction
@@ -263,6 +305,7 @@ long threads_clone(ir::MachineState& parent, uint64_t flags, uint64_t stack, uin
   if (stack) c.gpr(4) = stack;
   if (flags & CLONE_SETTLS) c.slot[ir::kSlotFsBase] = tls;
   t->st = &c;
+  t->parent_st = &parent;
   t->clone_flags = flags;
   t->ptid = ptid;
   t->ctid = ctid;
@@ -271,6 +314,7 @@ long threads_clone(ir::MachineState& parent, uint64_t flags, uint64_t stack, uin
     r.threads.push_back(t);
     r.live++;
   }
+  poke_register(t->st);
   Handshake h;
   h.t = t;
   pthread_attr_t attr;
@@ -285,6 +329,11 @@ long threads_clone(ir::MachineState& parent, uint64_t flags, uint64_t stack, uin
       std::lock_guard<std::mutex> g(r.mu);
       unregister(t);
       r.live--;
+    }
+    poke_unregister(t->st);
+    {
+      std::lock_guard<std::mutex> g(r.mu);
+      g_state_pool.push_back(std::move(t->own_st));
     }
     delete t;
     return -EAGAIN;
@@ -334,9 +383,23 @@ void threads_invalidate(uint64_t start, uint64_t end) {
   }
 }
 
+void threads_poke_all() {
+  for (auto& slot : g_poke)
+    if (ir::MachineState* st = slot.load(std::memory_order_acquire)) st->pending_exit = 1;
+}
+
+void threads_fork_prepare() {
+  reg().mu.lock();
+}
+
+void threads_fork_parent() {
+  reg().mu.unlock();
+}
+
 void threads_after_fork_child() {
   Registry& r = reg();
-  // Only this thread exists in the child; locks other threads held are gone with them.
+  // Only this thread exists in the child. The registry lock was held across the fork
+  // (threads_fork_prepare); the per-thread locks of the others are gone with them.
   new (&r.mu) std::mutex;
   new (&r.cv) std::condition_variable;
   ThreadRec* self = self_or_main();
@@ -348,6 +411,8 @@ void threads_after_fork_child() {
     r.threads.push_back(self);
     if (self->d) after_fork_in_child(self->d);
   }
+  for (auto& slot : g_poke) slot.store(nullptr);
+  if (self) poke_register(self->st);
   if (r.main != self) r.main = nullptr;  // the main thread's record stays (leaked) in the parent's copy
   r.live = 1;
   r.main_waiting = false;

@@ -61,7 +61,17 @@ uint64_t threads_robust_list();
 // next safe point.
 void threads_invalidate(uint64_t start, uint64_t end);
 
-// In a forked child (only the calling thread survives a fork).
+// Sets pending_exit on every live guest thread (async-signal-safe: for a signal
+// handler that must bring all threads to a safe point, e.g. a write into a page holding
+// translated code, so another thread cannot run the stale translation after it observes
+// the write).
+void threads_poke_all();
+
+// Around a host fork: prepare holds the registry lock (so the child does not inherit it
+// held by another thread); the parent then calls threads_fork_parent, the child
+// threads_after_fork_child (only the calling thread survives a fork).
+void threads_fork_prepare();
+void threads_fork_parent();
 void threads_after_fork_child();
 
 // GuestProcess::run: what the main thread's dispatcher returned → the process's result.

@@ -121,15 +121,21 @@ x86::Gp sized(const x86::Gp& r, Type t) {
 
 // Which lazy-flags producer is statically known at this point of the block.
 struct FlagsKnown {
-  enum Kind { Unknown, Sub, Add, Logic } kind = Unknown;
+  // ResultOnly: ZF, SF and PF follow the recorded result (inc, dec, shifts by a known
+  // non-zero count); other conditions need the full lazy evaluation.
+  enum Kind { Unknown, Sub, Add, Logic, ResultOnly } kind = Unknown;
   Type type = Type::I64;
+  Op shift = Op::Const;   // ResultOnly from a shift by a known count: redo it for CF
+  uint8_t count = 0;
 };
 
 class Emitter {
  public:
   Emitter(x86::Assembler& a, const ir::Block& b, codecache::IbEntry* ib, const uint8_t* exit,
-          codecache::TranslatedBlock& tb, TranslateStats& stats)
-      : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats) {
+          codecache::TranslatedBlock& tb, TranslateStats& stats, const uint8_t* cond_thunk,
+          const uint8_t* getcf_thunk)
+      : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats), cond_thunk_(cond_thunk),
+        getcf_thunk_(getcf_thunk) {
     for (int i = 0; i < kNumPinned; ++i) held_[i] = kPinned[i].second;
   }
 
@@ -443,19 +449,16 @@ class Emitter {
 
   // Sets the host flags so that host condition (returned) equals the guest condition cc.
   x86::CondCode cond_flags(unsigned cc) {
-    if (flags_.kind == FlagsKnown::Unknown) {
-      prepare_call(false);
-      a_.mov(x86::rdi, kState);
-      a_.mov(x86::esi, cc);
-      a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_cond));
-      a_.call(x86::rax);
-      after_call(false);
+    const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
+    if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
+      a_.mov(x86::eax, cc);
+      a_.call(reinterpret_cast<uint64_t>(cond_thunk_));
       a_.test(x86::eax, x86::eax);
       return x86::CondCode::kNE;
     }
     const Type w = flags_.type;
     const unsigned nb = bytes_of(w);
-    if (flags_.kind == FlagsKnown::Logic) {
+    if (flags_.kind == FlagsKnown::Logic || flags_.kind == FlagsKnown::ResultOnly) {
       a_.mov(sized(x86::rax, w), S(ir::kSlotCcDst, nb));
       a_.test(sized(x86::rax, w), sized(x86::rax, w));
     } else {
@@ -907,7 +910,9 @@ class Emitter {
         a_.bind(done);
         a_.mov(pool_[di], x86::rax);
         dirty_[di] = true;
-        flags_ = {};
+        if (is_const(in.b) && (consts_[in.b] & (t == Type::I64 ? 63 : 31)) != 0)
+          flags_ = {FlagsKnown::ResultOnly, t, in.op, static_cast<uint8_t>(consts_[in.b] & (t == Type::I64 ? 63 : 31))};
+        else flags_ = {};
         return true;
       }
       case Op::DivU: case Op::DivS: {
@@ -950,7 +955,16 @@ class Emitter {
       case Op::GetCF:
         if (flags_.kind == FlagsKnown::Logic) {
           a_.xor_(x86::eax, x86::eax);
-        } else if (flags_.kind != FlagsKnown::Unknown) {
+        } else if (flags_.kind == FlagsKnown::ResultOnly && flags_.shift != Op::Const) {
+          // CF of a shift by a known count: the host's shift of the recorded input.
+          const Type w = flags_.type;
+          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
+          if (flags_.shift == Op::ShlF) a_.shl(sized(x86::rax, w), flags_.count);
+          else if (flags_.shift == Op::ShrF) a_.shr(sized(x86::rax, w), flags_.count);
+          else a_.sar(sized(x86::rax, w), flags_.count);
+          a_.setc(x86::al);
+          a_.movzx(x86::eax, x86::al);
+        } else if (flags_.kind == FlagsKnown::Sub || flags_.kind == FlagsKnown::Add) {
           const Type w = flags_.type;
           a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
           if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
@@ -958,11 +972,7 @@ class Emitter {
           a_.setc(x86::al);
           a_.movzx(x86::eax, x86::al);
         } else {
-          prepare_call(false);
-          a_.mov(x86::rdi, kState);
-          a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
-          a_.call(x86::rax);
-          after_call(false);
+          a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
         }
         st(in.dst, x86::rax);
         return true;
@@ -971,7 +981,7 @@ class Emitter {
         // CF survives inc/dec: capture it from the current flags first.
         if (flags_.kind == FlagsKnown::Logic) {
           a_.xor_(x86::edx, x86::edx);
-        } else if (flags_.kind != FlagsKnown::Unknown) {
+        } else if (flags_.kind == FlagsKnown::Sub || flags_.kind == FlagsKnown::Add) {
           const Type w = flags_.type;
           a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
           if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
@@ -979,11 +989,7 @@ class Emitter {
           a_.setc(x86::dl);
           a_.movzx(x86::edx, x86::dl);
         } else {
-          prepare_call(false);
-          a_.mov(x86::rdi, kState);
-          a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
-          a_.call(x86::rax);
-          after_call(false);
+          a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
           a_.mov(x86::rdx, x86::rax);
         }
         a_.mov(S(ir::kSlotCcSrc2), x86::rdx);
@@ -995,7 +1001,7 @@ class Emitter {
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
                Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::IncF ? ir::CcKind::Inc : ir::CcKind::Dec, t))));
         st(in.dst, x86::rax);
-        flags_ = {};
+        flags_ = {FlagsKnown::ResultOnly, t};
         return true;
       }
 
@@ -1070,6 +1076,8 @@ class Emitter {
   const uint8_t* exit_;
   codecache::TranslatedBlock& tb_;
   TranslateStats& stats_;
+  const uint8_t* cond_thunk_;   // eax = cc -> eax = condition; preserves every other GPR
+  const uint8_t* getcf_thunk_;  // -> eax = CF; preserves every other GPR
   uint64_t cur_pc_ = 0;
   FlagsKnown flags_;
 };
@@ -1124,10 +1132,84 @@ void Translator::emit_trampolines() {
   a.pop(x86::rbp);
   a.pop(x86::rbx);
   a.ret();
+  // Flag-evaluation thunks: translated code calls them with its registers live, so they
+  // save every caller-saved GPR around the C helper (no guest state goes to memory).
+  Label cond = a.newLabel(), getcf = a.newLabel();
+  const x86::Gp saved[] = {x86::rcx, x86::rdx, x86::rsi, x86::rdi, x86::r8, x86::r9, x86::r10, x86::r11};
+  for (int which = 0; which < 2; ++which) {
+    a.align(AlignMode::kCode, 16);
+    a.bind(which == 0 ? cond : getcf);
+    if (which == 1) {
+      // Fast paths, no C call: CF of the commonest lazy kinds.
+      Label not_logic = a.newLabel(), not_incdec = a.newLabel(), not_sub64 = a.newLabel(),
+            not_sub32 = a.newLabel(), not_add64 = a.newLabel(), slow = a.newLabel();
+      a.mov(x86::rax, S(ir::kSlotCcOp));
+      a.push(x86::rdx);
+      a.mov(x86::edx, x86::eax);
+      a.shr(x86::edx, 2);
+      a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Logic));
+      a.jne(not_logic);
+      a.xor_(x86::eax, x86::eax);
+      a.pop(x86::rdx);
+      a.ret();
+      a.bind(not_logic);
+      a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Inc));
+      a.je(not_incdec);  // (label reused as "is inc/dec")
+      a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Dec));
+      a.jne(not_sub64);
+      a.bind(not_incdec);
+      a.mov(x86::rax, S(ir::kSlotCcSrc2));  // inc/dec keep the CF they found
+      a.and_(x86::eax, 1);
+      a.pop(x86::rdx);
+      a.ret();
+      a.bind(not_sub64);
+      a.pop(x86::rdx);
+      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Sub, Type::I64)));
+      a.jne(not_sub32);
+      a.mov(x86::rax, S(ir::kSlotCcSrc1));
+      a.cmp(x86::rax, S(ir::kSlotCcSrc2));
+      a.setb(x86::al);
+      a.movzx(x86::eax, x86::al);
+      a.ret();
+      a.bind(not_sub32);
+      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Sub, Type::I32)));
+      a.jne(not_add64);
+      a.mov(x86::eax, S(ir::kSlotCcSrc1, 4));
+      a.cmp(x86::eax, S(ir::kSlotCcSrc2, 4));
+      a.setb(x86::al);
+      a.movzx(x86::eax, x86::al);
+      a.ret();
+      a.bind(not_add64);
+      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Add, Type::I64)));
+      a.jne(slow);
+      a.mov(x86::rax, S(ir::kSlotCcSrc1));
+      a.add(x86::rax, S(ir::kSlotCcSrc2));
+      a.setc(x86::al);
+      a.movzx(x86::eax, x86::al);
+      a.ret();
+      a.bind(slow);
+    }
+    for (const auto& r : saved) a.push(r);
+    a.sub(x86::rsp, 8);  // entry rsp is 8 mod 16 (after the call); 8 pushes keep it so
+    a.mov(x86::rdi, kState);
+    if (which == 0) {
+      a.mov(x86::esi, x86::eax);
+      a.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_cond));
+    } else {
+      a.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
+    }
+    a.call(x86::rax);
+    a.add(x86::rsp, 8);
+    for (int i = 7; i >= 0; --i) a.pop(saved[i]);
+    a.ret();
+  }
   size_t exit_off = code.labelOffsetFromBase(exit);
+  size_t cond_off = code.labelOffsetFromBase(cond), getcf_off = code.labelOffsetFromBase(getcf);
   uint8_t* rx = place(cache_, code);
   enter_ = reinterpret_cast<EnterFn>(rx);
   exit_ = rx + exit_off;
+  cond_thunk_ = rx + cond_off;
+  getcf_thunk_ = rx + getcf_off;
   cache_.set_reserved();
 }
 
@@ -1138,7 +1220,7 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
   CodeHolder code;
   code.init(Environment::host());
   x86::Assembler a(&code);
-  Emitter e(a, b, cache_.ib_table(), exit_, *tb, stats_);
+  Emitter e(a, b, cache_.ib_table(), exit_, *tb, stats_, cond_thunk_, getcf_thunk_);
   Label trap = a.newLabel();
   e.trap_exit_ = trap;
   e.run();

@@ -56,6 +56,8 @@ class Translator {
   using EnterFn = uint32_t (*)(ir::MachineState*, const void*);
   EnterFn enter_ = nullptr;
   const uint8_t* exit_ = nullptr;
+  const uint8_t* cond_thunk_ = nullptr;
+  const uint8_t* getcf_thunk_ = nullptr;
   TranslateStats stats_;
 };
 
