@@ -14,13 +14,15 @@
 //            instead of destroying retrace.
 //   TLS      arch_prctl writes the guest's FS/GS base slots, never the host's FS.
 //   identity readlink("/proc/self/exe") and open("/proc/self/exe") see the guest program.
-//   exit     exit/exit_group end the guest; retrace's own exit path runs.
+//   exit     exit ends the calling guest thread (the last one: the process), exit_group
+//            the process (threads.cpp); retrace's own exit path runs.
 //   signals  dispositions, masks, sigaltstack, delivery and rt_sigreturn: signals.{h,cpp};
 //            kill/tgkill to the guest itself are queued there and delivered before the
 //            next guest instruction.
 //   process  fork/vfork and fork-like clone run on in a host child (memory is copied, so a
 //            vfork/CLONE_VM|CLONE_VFORK child gets a copy instead of sharing: posix_spawn
-//            works, only its error report to the parent is lost); threads are ENOSYS.
+//            works, only its error report to the parent is lost); CLONE_THREAD (clone, clone3)
+//            runs the thread on a host thread of its own (threads.cpp).
 //            execve re-executes retrace itself on the new program (`reexec` + --argv0).
 #pragma once
 

@@ -546,6 +546,20 @@ class Emitter {
         return true;
       }
       case Op::Merge8L: case Op::Merge8H: case Op::Merge16:
+        if (in.op != Op::Merge8H && in.dst == in.a && cacheable(in.a) && (cacheable(in.b) || is_const(in.b))) {
+          // Partial write in place: `mov r8b, cl`-style on the destination's own register.
+          if (!is_const(in.b)) ld(x86::rcx, in.b);  // first: loading it may reassign registers
+          x86::Gp d = pool_[acquire(in.dst, true)];
+          if (is_const(in.b)) {
+            if (in.op == Op::Merge8L) a_.mov(d.r8(), Imm(static_cast<int8_t>(consts_[in.b])));
+            else a_.mov(d.r16(), Imm(static_cast<int16_t>(consts_[in.b])));
+          } else {
+            if (in.op == Op::Merge8L) a_.mov(d.r8(), x86::cl);
+            else a_.mov(d.r16(), x86::cx);
+          }
+          dirty_[where(in.dst)] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         if (in.op == Op::Merge8L) a_.mov(x86::al, x86::cl);
@@ -744,9 +758,20 @@ class Emitter {
             }
           }
         }
+        int64_t disp = static_cast<int64_t>(in.imm);
+        if (disp == static_cast<int32_t>(disp) && cacheable(in.dst) && (in.a == ir::kSlotZero || (cacheable(in.a) && !is_const(in.a))) &&
+            (in.b == ir::kSlotZero || (cacheable(in.b) && !is_const(in.b)))) {
+          x86::Mem m;
+          if (in.a != ir::kSlotZero && in.b != ir::kSlotZero) m = x86::ptr(reg(in.a), reg(in.b), in.aux, static_cast<int32_t>(disp));
+          else if (in.a != ir::kSlotZero) m = x86::ptr(reg(in.a), static_cast<int32_t>(disp));
+          else if (in.b != ir::kSlotZero) m = x86::ptr(static_cast<uint64_t>(disp), reg(in.b), in.aux);
+          else m = x86::ptr(static_cast<uint64_t>(disp));
+          a_.lea(sized(x86::rax, t), m);
+          st(in.dst, x86::rax);
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
-        int64_t disp = static_cast<int64_t>(in.imm);
         if (disp == static_cast<int32_t>(disp)) {
           a_.lea(sized(x86::rax, t), x86::ptr(x86::rax, x86::rcx, in.aux, static_cast<int32_t>(disp)));
         } else {
@@ -790,14 +815,18 @@ class Emitter {
         if (folded_addr_ == in.a && in.a != ir::kNoSlot) {
           m = folded_mem(in.imm, bytes_of(t));
         } else {
-          ld(x86::rcx, in.a);
           int64_t disp = static_cast<int64_t>(in.imm);
-          if (disp != static_cast<int32_t>(disp)) {
-            a_.mov(x86::rdx, in.imm);
-            a_.add(x86::rcx, x86::rdx);
-            disp = 0;
+          if (cacheable(in.a) && !is_const(in.a) && disp == static_cast<int32_t>(disp)) {
+            m = x86::ptr(reg(in.a), static_cast<int32_t>(disp), bytes_of(t));  // base straight from its register
+          } else {
+            ld(x86::rcx, in.a);
+            if (disp != static_cast<int32_t>(disp)) {
+              a_.mov(x86::rdx, in.imm);
+              a_.add(x86::rcx, x86::rdx);
+              disp = 0;
+            }
+            m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
           }
-          m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
         }
         if (in.op == Op::Load) {
           uint32_t at = static_cast<uint32_t>(a_.offset());
