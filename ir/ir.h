@@ -170,6 +170,9 @@ struct Block {
   std::vector<Inst> insts;
   std::vector<InsnMark> marks;
   Slot next_temp = kFirstTemp;
+  // Set by the tier-up when every successor redefines the flags before reading them:
+  // deadflags may then drop the block's last flag computation too.
+  bool flags_dead_at_exit = false;
 
   // Profile (block, edge) and interpreter-level chaining.
   Counter exec_count;

@@ -246,7 +246,7 @@ bool pass_deadflags(Block& b) {
     if (raw) return false;  // the block handles the raw encoding itself: stay out
   }
   Edits e(n);
-  bool live = true;  // at the exit
+  bool live = !b.flags_dead_at_exit;  // at the exit (see flags_killed_before_read)
   for (size_t i = n; i-- > 0;) {
     Inst& in = b.insts[i];
     if (observes_flags(in)) { live = true; continue; }
@@ -397,6 +397,14 @@ bool pass_fold(Block& b) {
 }
 
 }  // namespace
+
+bool flags_killed_before_read(const Block& b) {
+  for (const Inst& in : b.insts) {
+    if (observes_flags(in) || has(in.op, RF)) return false;
+    if (has(in.op, F) && kills_flags(in.op)) return true;
+  }
+  return false;  // reached the exit without defining them: they flow on
+}
 
 const std::vector<PassInfo>& all_passes() {
   static const std::vector<PassInfo> passes = {

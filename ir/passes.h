@@ -18,6 +18,10 @@ struct PassInfo {
 };
 
 const std::vector<PassInfo>& all_passes();
+
+// True when the block defines all status flags before anything in it reads them (or can
+// observe them): flags produced by a predecessor are then dead at that predecessor's exit.
+bool flags_killed_before_read(const Block& b);
 const PassInfo* find_pass(const std::string& name);
 
 // Runs the named passes in order. With verify, the verifier runs after each pass and the

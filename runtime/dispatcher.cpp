@@ -172,6 +172,25 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;
+  // Cross-block flag liveness: if every direct successor (already decoded) redefines the
+  // flags before reading them, the flags are dead at this block's exit.
+  if (!b->flags_dead_at_exit) {
+    const ir::Inst& t = b->terminator();
+    uint64_t succ[2];
+    int n = 0;
+    if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) succ[n++] = t.imm;
+    else if (t.op == ir::Op::ExitBr) { succ[n++] = t.imm; succ[n++] = t.imm2; }
+    bool dead = n > 0;
+    for (int i = 0; i < n && dead; ++i) {
+      const ir::Block* s = cache_.find(succ[i]);
+      dead = s && ir::flags_killed_before_read(*s);
+    }
+    if (dead) {
+      b->flags_dead_at_exit = true;
+      ir::run_passes(*b, {"deadflags", "dce"}, false);
+      stats_.flags_dead_exits++;
+    }
+  }
   const codecache::TranslatedBlock* tb = translator_->translate(*b);
   if (!tb) {
     // Full: drop every translation (nothing runs in the cache while we are here).
@@ -493,6 +512,8 @@ void Dispatcher::print_stats(FILE* out) const {
             static_cast<unsigned long long>(cs.chain_patches));
     fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
+    fprintf(out, "  blocks with flags dead at exit (successors redefine them): %llu\n",
+            static_cast<unsigned long long>(s.flags_dead_exits));
     fprintf(out, "  invalidations %llu (%llu pages written by the guest: self-modifying code)\n",
             static_cast<unsigned long long>(s.invalidations), static_cast<unsigned long long>(s.code_writes));
     fprintf(out, "  exits from translated code: %llu unchained jump, %llu unchained branch, %llu indirect miss, %llu unchained call, %llu syscall, %llu trap\n",

@@ -454,10 +454,10 @@ long sys_rt_tgsigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, 
 // --- process control ------------------------------------------------------------------
 
 long sys_set_robust_list(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
-  // Recorded per thread only: the host thread's robust list is retrace's (its glibc
-  // registered it), and the kernel would walk the guest's after the guest thread's stack
-  // may already be reused (pthread_join returns at the cleared TID, before the host
-  // thread ends). Mutexes held by a dying thread are not marked OWNER_DIED.
+  // Recorded per thread, not passed: the host thread's robust list is retrace's (its glibc
+  // registered it), and the kernel would walk the guest's only when the host thread ends,
+  // after the guest thread's stack may be reused (pthread_join returns at the cleared TID).
+  // threads.cpp walks it at the guest thread's exit, as the kernel's exit_robust_list.
   if (a[1] != 24) return -EINVAL;  // sizeof(struct robust_list_head)
   threads_set_robust_list(a[0]);
   return 0;

@@ -128,13 +128,64 @@ void install_safepoint(Dispatcher& d) {
   d.on_pending = &safepoint;
 }
 
+void futex_wake_both(uint64_t addr) {
+  syscall(SYS_futex, addr, FUTEX_WAKE, 1, nullptr, nullptr, 0);
+  syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+}
+
+// The kernel's handle_futex_death: a robust futex the dying thread still owns gets
+// FUTEX_OWNER_DIED (its next locker sees EOWNERDEAD) and one waiter is woken.
+void futex_death(uint64_t uaddr, pid_t tid, bool pi, bool pending_op) {
+  if (uaddr & 3) return;
+  for (int tries = 0; tries < 100; tries++) {
+    uint32_t uval;
+    if (!copy_from_guest(&uval, uaddr, sizeof uval)) return;
+    if (pending_op && !pi && uval == 0) {  // died between unlock and list removal
+      futex_wake_both(uaddr);
+      return;
+    }
+    if ((uval & FUTEX_TID_MASK) != static_cast<uint32_t>(tid)) return;
+    uint32_t mval = (uval & FUTEX_WAITERS) | FUTEX_OWNER_DIED;
+    // The word is readable guest memory the guest itself locked (so writable).
+    if (__atomic_compare_exchange_n(reinterpret_cast<uint32_t*>(uaddr), &uval, mval, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+      if (!pi && (uval & FUTEX_WAITERS)) futex_wake_both(uaddr);
+      return;
+    }
+  }
+}
+
+// The kernel's exit_robust_list, for the guest thread's list (set_robust_list is recorded,
+// not passed: the host thread's list is retrace's glibc's). Before the clear-TID write,
+// while the guest thread's memory (its struct pthread holds the head) is still its own.
+void walk_robust_list(ThreadRec* t) {
+  if (!t->robust_list || !t->tid) return;
+  struct {
+    uint64_t next;
+    int64_t futex_offset;
+    uint64_t list_op_pending;
+  } head;
+  if (!copy_from_guest(&head, t->robust_list, sizeof head)) return;
+  uint64_t pending = head.list_op_pending & ~1ull;
+  bool pending_pi = head.list_op_pending & 1;
+  uint64_t entry = head.next & ~1ull;
+  bool pi = head.next & 1;
+  for (int limit = 2048; entry != t->robust_list && entry && limit > 0; limit--) {  // ROBUST_LIST_LIMIT
+    uint64_t next;
+    if (!copy_from_guest(&next, entry, sizeof next)) break;
+    if (entry != pending) futex_death(entry + static_cast<uint64_t>(head.futex_offset), t->tid, pi, false);
+    entry = next & ~1ull;
+    pi = next & 1;
+  }
+  if (pending) futex_death(pending + static_cast<uint64_t>(head.futex_offset), t->tid, pending_pi, true);
+}
+
 // CLONE_CHILD_CLEARTID / set_tid_address at thread exit, as the kernel's mm_release does.
 void clear_tid(ThreadRec* t) {
   if (!t->clear_tid) return;
   uint32_t zero = 0;
   if (!copy_to_guest(t->clear_tid, &zero, sizeof zero)) return;
-  syscall(SYS_futex, t->clear_tid, FUTEX_WAKE, 1, nullptr, nullptr, 0);
-  syscall(SYS_futex, t->clear_tid, FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr, 0);
+  futex_wake_both(t->clear_tid);
 }
 
 // exit_group, or a guest signal that kills the process, from a thread while others run:
@@ -217,6 +268,7 @@ void* thread_main(void* arg) {
   // be reused as soon as pthread_join sees the cleared TID.
   process_signals().detach_thread(*t->st);
   t->own_d.reset();
+  walk_robust_list(t);
   clear_tid(t);
   if (alt != MAP_FAILED) {
     stack_t ss{};
@@ -428,6 +480,7 @@ RunResult threads_finish_main(const RunResult& res) {
     if (self->last) return res;
     // The main thread left with exit() (pthread_exit in main): the process lives on until
     // its last thread exits, with that thread's status.
+    walk_robust_list(self);
     clear_tid(self);
     std::unique_lock<std::mutex> lk(r.mu);
     r.cv.wait(lk, [&] { return r.have_result; });
