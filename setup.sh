@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(g++ cmake ninja-build pkg-config python3 nasm binutils
           libzydis-dev libasmjit-dev libcapstone-dev libtbb-dev libgtest-dev
-          qemu-user valgrind busybox-static)
+          qemu-user valgrind busybox-static
+          gzip bzip2 xz-utils sqlite3 lua5.4 perl)  # real programs the suites and bench/run use
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -24,8 +25,10 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build -j2
 
 echo
-echo "setup: demo — an integer-loop guest, natively and under retrace (interpreter tier):"
+echo "setup: demo — real programs under translation:"
 guest=build/bench/guests/intloop
-echo "  native:  $("$guest" 2000000)"
-echo "  retrace: $(build/retrace run --tier=interp -- "$guest" 2000000)"
-build/retrace run --stats -- "$guest" 2000000 > /dev/null
+echo "  intloop native:           $("$guest" 2000000)"
+echo "  intloop under retrace:    $(build/retrace run --tier=interp -- "$guest" 2000000)  (interpreter tier)"
+echo "  sha256sum of README.md:   $(build/retrace run -- /usr/bin/sha256sum README.md)"
+echo "  python3 under retrace:    $(build/retrace run -- /usr/bin/python3 -c 'import sys; print(sys.version.split()[0], sum(range(10**6)))')"
+build/retrace run --stats -- /usr/bin/python3 -c 'print(1)' > /dev/null
