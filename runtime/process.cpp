@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "runtime/signals.h"
+#include "codecache/code_write_watch.h"
 #include "runtime/threads.h"
 
 namespace retrace::rt {
@@ -139,6 +140,10 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   // thread at its next safe point; a forked child keeps only the forking thread.
   threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);
   p->syscalls_->on_unmap_or_protect = [](uint64_t start, uint64_t end) {
+    // The guest's new mapping or protection stands: stop watching those pages for code
+    // writes, once, here (a thread applying the invalidation later must not: the page may
+    // be watched again by then).
+    codecache::CodeWriteWatch::instance().forget(start, end);
     threads_invalidate(start, end);
   };
   // Self-modifying code found by write protection: every thread drops those blocks.
