@@ -38,6 +38,8 @@ void usage(FILE* out) {
           "                             translates every block before it first runs)\n"
           "  --tier-threshold=N         executions before a block is translated (auto: 50)\n"
           "  --code-cache=SIZE          translated-code budget, flushed when full (default 64M)\n"
+          "  --no-follow-exec           programs the guest execve()s run natively (default:\n"
+          "                             they run under retrace with the same options)\n"
           "  --verify-ir                run the IR verifier after every pass (debug builds\n"
           "                             always do; release builds verify each block once)\n"
           "  --perf-map                 write /tmp/perf-PID.map so `perf report` names\n"
@@ -68,6 +70,7 @@ bool starts_with(const std::string& s, const char* p) {
 
 int cmd_run(int argc, char** argv) {
   retrace::rt::ProcessSpec spec;
+  bool no_follow_exec = false;
   retrace::rt::RunOptions& opt = spec.options;
   int i = 0;
   for (; i < argc; i++) {
@@ -93,6 +96,8 @@ int cmd_run(int argc, char** argv) {
         usage_error("unknown tier '" + t + "' (expected interp, native or auto)");
       opt.tier = t == "interp" ? retrace::rt::Tier::Interp : t == "native" ? retrace::rt::Tier::Native
                                                                        : retrace::rt::Tier::Auto;
+    } else if (a == "--no-follow-exec") {
+      no_follow_exec = true;
     } else if (a == "--verify-ir") {
       opt.verify_each_pass = true;
     } else if (a == "--perf-map") {
@@ -132,8 +137,9 @@ int cmd_run(int argc, char** argv) {
     }
   }
   if (i >= argc) usage_error("run: no program given");
-  // A guest execve runs retrace again, with the same options, on the new program.
-  {
+  // A guest execve runs retrace again, with the same options, on the new program
+  // (unless --no-follow-exec: then the new program runs natively).
+  if (!no_follow_exec) {
     char self[4096];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
     if (n > 0) {

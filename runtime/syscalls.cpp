@@ -594,9 +594,15 @@ bool read_string_array(uint64_t p, std::vector<std::string>& out) {
 }
 
 long sys_execve(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
-  if (s.reexec.empty()) return -ENOSYS;
   auto path = path_arg(a[0]);
   if (!path) return -EFAULT;
+  if (s.reexec.empty()) {
+    // --no-follow-exec: the new program replaces the process and runs natively.
+    if (is_self_exe(*path)) path = s.exe_path;
+    fflush(stdout);
+    fflush(stderr);
+    return host(__NR_execve, reinterpret_cast<uint64_t>(path->c_str()), a[1], a[2]);
+  }
   // /proc/self/exe names the guest program (busybox re-executes itself that way), not
   // retrace: exec what it would natively.
   if (is_self_exe(*path)) path = s.exe_path;
