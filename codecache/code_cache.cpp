@@ -33,6 +33,9 @@ CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) 
   }
   rx_base_ = static_cast<uint8_t*>(rx);
   rw_base_ = static_cast<uint8_t*>(rw);
+  // The mappings keep the memory; the descriptor would only use up a guest-visible fd.
+  close(fd_);
+  fd_ = -1;
   ib_ = std::make_unique<IbEntry[]>(kIbEntries);
   for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
 }
@@ -40,7 +43,6 @@ CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) 
 CodeCache::~CodeCache() {
   munmap(rx_base_, cap_);
   munmap(rw_base_, cap_);
-  close(fd_);
 }
 
 uint8_t* CodeCache::alloc(size_t n) {

@@ -63,6 +63,8 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
     uint64_t a = addr + done;
     size_t chunk = std::min<size_t>(n - done, 4096 - (a & 4095));
     {
+      // The lock is held across the copy: forget_code_pages (called before a guest munmap
+      // or mprotect reaches the kernel) cannot pull the page away mid-copy.
       std::lock_guard<std::mutex> lock(g_readable_mu);
       if (g_readable_pages.count(a & ~4095ull)) {
         memcpy(buf + done, reinterpret_cast<const void*>(a), chunk);
@@ -85,6 +87,9 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
 namespace {
 
 thread_local codecache::CodeCache* t_cache = nullptr;
+}  // namespace
+void (*g_poke_all_threads)() = nullptr;
+namespace {
 thread_local ir::MachineState* t_state = nullptr;
 const std::vector<std::pair<uint8_t, uint16_t>> t_pinned = backend::pinned_registers();
 
@@ -95,7 +100,9 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
   // page back, let the write retry, and invalidate at the next safe point.
   if (sig == SIGSEGV && si->si_code == SEGV_ACCERR && (static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs[REG_ERR] & 2) &&
       codecache::CodeWriteWatch::instance().on_write_fault(reinterpret_cast<uint64_t>(si->si_addr))) {
-    if (t_state) t_state->pending_exit = 1;
+    // Every thread must reach a safe point before running code from that page again.
+    if (g_poke_all_threads) g_poke_all_threads();
+    else if (t_state) t_state->pending_exit = 1;
     return;
   }
   bool in_cache = t_cache && t_cache->contains(host_pc);
@@ -438,7 +445,6 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
 }
 
 void Dispatcher::invalidate(uint64_t start, uint64_t end) {
-  codecache::CodeWriteWatch::instance().forget(start, end);
   // Blocks decoded from [start, end) are stale: drop them, every translation (chains into
   // them live in other blocks' code) and every cached successor pointer. Called between
   // blocks (from a syscall), never from inside translated code.

@@ -148,4 +148,8 @@ void install_fault_handlers();
 size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n);
 void forget_code_pages(uint64_t start, uint64_t end);
 
+// Set by the thread registry: asks every guest thread to reach a safe point
+// (async-signal-safe; used when a guest write hits translated code).
+extern void (*g_poke_all_threads)();
+
 }  // namespace retrace::rt

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "ir/flags.h"
+#include "runtime/dispatcher.h"
 #include "runtime/guest_stack.h"
 #include "runtime/signals.h"
 #include "runtime/threads.h"
@@ -74,6 +75,13 @@ thread_local int t_exit_status = 0;
 // Memory-map state (GuestRegions, the brk heap) is shared by every guest thread: the
 // handlers that read and change it hold this lock.
 std::mutex g_mm_mutex;
+
+// --verbose: the set of numbers already reported is shared by every guest thread.
+std::mutex g_report_mutex;
+bool first_report(LinuxSyscalls& s, uint64_t nr) {
+  std::lock_guard<std::mutex> lock(g_report_mutex);
+  return s.reported_unsupported.insert(nr).second;
+}
 
 long sys_exit(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
   // exit_group: the process ends (threads.cpp ends the other threads).
@@ -294,6 +302,7 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   std::vector<std::pair<uint64_t, uint64_t>> owned;
   s.regions.for_each_owned(addr, end, [&](uint64_t b, uint64_t e) { owned.emplace_back(b, e); });
   for (auto [b, e] : owned) {
+    forget_code_pages(b, e);  // before the kernel takes the pages away
     long r = host(__NR_munmap, b, e - b);
     if (r < 0) return r;
     code_changed(s, b, e);
@@ -310,6 +319,7 @@ long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   uint64_t end = page_up(addr + len);
   if (end < addr) return -ENOMEM;
   if (!s.regions.contains(addr, end)) return -ENOMEM;  // as for an unmapped range
+  forget_code_pages(addr, end);  // before the pages may become unreadable
   long r = pass(s, st, nr, a);
   if (r == 0) code_changed(s, addr, end);
   return r;
@@ -540,7 +550,7 @@ long sys_clone(LinuxSyscalls& s, ir::MachineState& st, uint64_t, Args a) {
     return threads_clone(st, flags, stack, ptid, ctid, tls);
   }
   if (vm && !vfork) {
-    if (s.verbose && s.reported_unsupported.insert(__NR_clone).second)
+    if (s.verbose && first_report(s, __NR_clone))
       fprintf(stderr, "retrace: clone with CLONE_VM (threads) is not supported yet\n");
     return -ENOSYS;
   }
@@ -695,7 +705,7 @@ SyscallOutcome LinuxSyscalls::handle(ir::MachineState& st) {
     r = h(*this, st, nr, a);
   } else {
     r = -ENOSYS;
-    if (verbose && reported_unsupported.insert(nr).second) {  // one line per number
+    if (verbose && first_report(*this, nr)) {  // one line per number
       const char* n = name(nr);
       if (n)
         fprintf(stderr, "retrace: unsupported syscall %llu (%s)\n",

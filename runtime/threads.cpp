@@ -306,6 +306,7 @@ ThreadRec* self_or_main() {
 }  // namespace
 
 void threads_init(Dispatcher& d, ir::MachineState& st, LinuxSyscalls& sys, const RunOptions& opt) {
+  g_poke_all_threads = threads_poke_all;  // code-write faults reach every thread
   Registry& r = reg();
   auto* m = new ThreadRec;
   m->main = true;
