@@ -451,8 +451,32 @@ class Emitter {
   x86::CondCode cond_flags(unsigned cc) {
     const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
     if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
+      // The producer is in another block: check the commonest lazy kinds at run time and
+      // redo them on the host; anything else goes through the thunk.
+      Label join = a_.newLabel(), slow = a_.newLabel();
+      const struct { ir::CcKind k; Type w; } fast[] = {
+          {ir::CcKind::Sub, Type::I32}, {ir::CcKind::Sub, Type::I64}, {ir::CcKind::Logic, Type::I32}, {ir::CcKind::Logic, Type::I64}};
+      a_.mov(x86::rax, S(ir::kSlotCcOp));
+      for (const auto& f : fast) {
+        Label next = a_.newLabel();
+        a_.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(f.k, f.w)));
+        a_.jne(next);
+        if (f.k == ir::CcKind::Sub) {
+          a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
+          a_.cmp(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
+        } else {
+          a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcDst, bytes_of(f.w)));
+          a_.test(sized(x86::rax, f.w), sized(x86::rax, f.w));
+        }
+        a_.set(static_cast<x86::CondCode>(cc), x86::al);
+        a_.movzx(x86::eax, x86::al);
+        a_.jmp(join);
+        a_.bind(next);
+      }
+      a_.bind(slow);
       a_.mov(x86::eax, cc);
       a_.call(reinterpret_cast<uint64_t>(cond_thunk_));
+      a_.bind(join);
       a_.test(x86::eax, x86::eax);
       return x86::CondCode::kNE;
     }
