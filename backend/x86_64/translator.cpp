@@ -516,6 +516,32 @@ class Emitter {
     return x86::ptr(static_cast<uint64_t>(static_cast<int64_t>(disp)), bytes);
   }
 
+  // eax = the current CF (0/1): from the known producer where there is one, else the
+  // register-preserving thunk. Uses rax only.
+  void cf_into_eax() {
+    const Type w = flags_.type;
+    if (flags_.kind == FlagsKnown::Logic) {
+      a_.xor_(x86::eax, x86::eax);
+      return;
+    }
+    if (flags_.kind == FlagsKnown::ResultOnly && flags_.shift != Op::Const) {
+      // CF of a shift by a known count: the host's shift of the recorded input.
+      a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
+      if (flags_.shift == Op::ShlF) a_.shl(sized(x86::rax, w), flags_.count);
+      else if (flags_.shift == Op::ShrF) a_.shr(sized(x86::rax, w), flags_.count);
+      else a_.sar(sized(x86::rax, w), flags_.count);
+    } else if (flags_.kind == FlagsKnown::Sub || flags_.kind == FlagsKnown::Add) {
+      a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
+      if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+      else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
+    } else {
+      a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
+      return;
+    }
+    a_.setc(x86::al);
+    a_.movzx(x86::eax, x86::al);
+  }
+
   // A Cond whose only use is the next instruction (exitbr or select) leaves its answer in
   // the host flags instead of a register.
   Slot fused_cond_ = ir::kNoSlot;
@@ -1006,45 +1032,14 @@ class Emitter {
         flags_ = {};
         return true;
       case Op::GetCF:
-        if (flags_.kind == FlagsKnown::Logic) {
-          a_.xor_(x86::eax, x86::eax);
-        } else if (flags_.kind == FlagsKnown::ResultOnly && flags_.shift != Op::Const) {
-          // CF of a shift by a known count: the host's shift of the recorded input.
-          const Type w = flags_.type;
-          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
-          if (flags_.shift == Op::ShlF) a_.shl(sized(x86::rax, w), flags_.count);
-          else if (flags_.shift == Op::ShrF) a_.shr(sized(x86::rax, w), flags_.count);
-          else a_.sar(sized(x86::rax, w), flags_.count);
-          a_.setc(x86::al);
-          a_.movzx(x86::eax, x86::al);
-        } else if (flags_.kind == FlagsKnown::Sub || flags_.kind == FlagsKnown::Add) {
-          const Type w = flags_.type;
-          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
-          if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
-          else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
-          a_.setc(x86::al);
-          a_.movzx(x86::eax, x86::al);
-        } else {
-          a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
-        }
+        cf_into_eax();
         st(in.dst, x86::rax);
         return true;
       case Op::IncF: case Op::DecF: {
         if (!is_w(t)) return false;
         // CF survives inc/dec: capture it from the current flags first.
-        if (flags_.kind == FlagsKnown::Logic) {
-          a_.xor_(x86::edx, x86::edx);
-        } else if (flags_.kind == FlagsKnown::Sub || flags_.kind == FlagsKnown::Add) {
-          const Type w = flags_.type;
-          a_.mov(sized(x86::rax, w), S(ir::kSlotCcSrc1, bytes_of(w)));
-          if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
-          else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
-          a_.setc(x86::dl);
-          a_.movzx(x86::edx, x86::dl);
-        } else {
-          a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
-          a_.mov(x86::rdx, x86::rax);
-        }
+        cf_into_eax();
+        a_.mov(x86::rdx, x86::rax);
         a_.mov(S(ir::kSlotCcSrc2), x86::rdx);
         ld(x86::rax, in.a);
         a_.mov(S(ir::kSlotCcSrc1), x86::rax);
