@@ -1,6 +1,9 @@
 // IR tables generated from ops.def, the builder, the printer and the verifier.
 #include "ir/ir.h"
 
+#include "ir/vecops.h"
+#include "ir/x87.h"
+
 #include <cstdio>
 
 namespace retrace::ir {
@@ -81,7 +84,13 @@ std::string print(const Inst& in) {
   const Slot args[3] = {in.a, in.b, in.c};
   for (unsigned i = 0; i < oi.nargs; ++i) s += (i ? ", " : " ") + slot_name(args[i]);
   char buf[96];
-  if (in.aux || in.op == Op::Cond || in.op == Op::Addr) {
+  const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
+  if ((in.op == Op::Vec || in.op == Op::VecToInt || in.op == Op::VecFlags || in.op == Op::IntToVec) &&
+      row < static_cast<unsigned>(VecOp::Count)) {
+    s += std::string(" [") + vec_info(row).name + "]";
+  } else if (in.op == Op::X87 && row < static_cast<unsigned>(X87Op::Count)) {
+    s += std::string(" [") + kX87Ops[row].name + "]";
+  } else if (in.aux || in.op == Op::Cond || in.op == Op::Addr) {
     snprintf(buf, sizeof buf, " [aux=%u]", in.aux);
     s += buf;
   }
