@@ -126,6 +126,13 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     }
     siglongjmp(*fc.jb, 1);
   }
+  if (si->si_code <= 0) {
+    // Sent with kill/tgkill/sigqueue, not a fault: the guest dies of it as it would
+    // natively (its default action).
+    signal(sig, SIG_DFL);
+    raise(sig);
+    return;
+  }
   // A fault in retrace itself: report it plainly and die with the signal.
   static const char msg[] = "retrace: internal error: fault outside guest code\n";
   ssize_t w = write(2, msg, sizeof msg - 1);
