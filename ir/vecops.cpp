@@ -367,8 +367,8 @@ V128 ranks(V128 x, V128 y, unsigned mode) {
       for (unsigned k = 0; k < j; ++k) first = first && all[k] != all[j];
       r += first;
     }
-    rb.e[i] = static_cast<uint8_t>(r);
-    rw.e[i] = static_cast<uint16_t>(r);
+    if (mode & 1) rw.e[i] = static_cast<uint16_t>(r);  // 8 word lanes
+    else rb.e[i] = static_cast<uint8_t>(r);            // 16 byte lanes
   }
   return (mode & 1) ? rw.v() : rb.v();
 }

@@ -22,6 +22,8 @@ def cases(work, progs):
     for name in ("a/x.txt", "a/b/y.txt", "c/z.dat", "top.txt"):
         with open(os.path.join(tree, name), "w") as f:
             f.write(name * 10)
+    with open(os.path.join(work, "hello.c"), "w") as f:
+        f.write('#include <stdio.h>\nint main(void) { printf("%d\\n", 6 * 7); return 0; }\n')
     bb = "/bin/busybox"
     sh = lambda script: [bb, "sh", "-c", script]
     c = [
@@ -54,10 +56,12 @@ def cases(work, progs):
                   "my %h; $h{$_ % 101} += $_ for 1..100000; print join(',', map {\"$_=$h{$_}\"} sort {$a<=>$b} keys %h), \"\\n\"; printf(\"%.10f\\n\", atan2(1,1)*4)"]),
         ("python3", ["/usr/bin/python3", "-S", "-c",
                      "import math,json; d={str(i):i*i for i in range(5000)}; print(len(json.dumps(d)), sum(d.values()), math.factorial(50), round(math.pi, 12))"]),
+        # the compiler driver, cc1 (SSE4.2 line scanning), as and ld, all under retrace
+        ("gcc", sh(f"cd {work} && /usr/bin/gcc -O2 -o hello hello.c && ./hello")),
         ("python3-subprocess", ["/usr/bin/python3", "-c",
                                 "import subprocess; print(subprocess.run(['/bin/echo','child'],capture_output=True).stdout)"]),
     ]
-    for prog in ("cxx_exceptions", "floats", "jit", "smc"):
+    for prog in ("cxx_exceptions", "floats", "jit", "smc", "sse42_strings"):
         p = os.path.join(progs, prog)
         if os.path.exists(p):
             c.append((prog, [p]))
