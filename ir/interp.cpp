@@ -429,9 +429,8 @@ L_DivS: {
   // -2^127 / -1 overflows __int128 (undefined behaviour); x86 raises #DE for it anyway.
   if (d == -1 && n == static_cast<__int128>(static_cast<unsigned __int128>(1) << 127)) goto div_fault;
   __int128 q = n / d;
-  int64_t lo = -(static_cast<int64_t>(1) << (w - 1)) ;
-  int64_t hi = static_cast<int64_t>((1ull << (w - 1)) - 1);
-  if (w == 64) { lo = INT64_MIN; hi = INT64_MAX; }
+  const int64_t lo = w == 64 ? INT64_MIN : -static_cast<int64_t>(1ull << (w - 1));
+  const int64_t hi = w == 64 ? INT64_MAX : static_cast<int64_t>((1ull << (w - 1)) - 1);
   if (q < lo || q > hi) goto div_fault;
   v[I.dst] = static_cast<uint64_t>(q) & M;
   v[I.dst + 1] = static_cast<uint64_t>(n % d) & M;
