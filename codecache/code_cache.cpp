@@ -69,6 +69,43 @@ void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const uint8_t* tar
   stats_.chain_patches++;
 }
 
+void CodeCache::remove(uint64_t guest_pc) {
+  auto it = by_pc_.find(guest_pc);
+  if (it == by_pc_.end()) return;
+  TranslatedBlock* t = it->second.get();
+  // Jumps chained into t return to their exit stubs and wait for a new translation.
+  if (auto in = incoming_.find(t); in != incoming_.end()) {
+    for (auto [from, idx] : in->second) {
+      ChainSite& site = from->chains[idx];
+      uint8_t* field = from->code + site.rel32_offset;
+      int32_t r32 = static_cast<int32_t>(static_cast<int64_t>(site.stub_offset) - static_cast<int64_t>(site.rel32_offset + 4));
+      memcpy(rw(field), &r32, 4);
+      site.linked = false;
+      pending_.emplace(site.target_pc, std::make_pair(from, idx));
+    }
+    incoming_.erase(in);
+  }
+  // t's own chains: forget them wherever they are recorded.
+  for (size_t i = 0; i < t->chains.size(); ++i) {
+    ChainSite& s = t->chains[i];
+    if (s.linked) {
+      if (TranslatedBlock* dst = find(s.target_pc)) {
+        auto& v = incoming_[dst];
+        for (size_t k = 0; k < v.size(); ++k)
+          if (v[k].first == t && v[k].second == i) { v[k] = v.back(); v.pop_back(); break; }
+      }
+    } else {
+      auto range = pending_.equal_range(s.target_pc);
+      for (auto p = range.first; p != range.second;) p = p->second.first == t ? pending_.erase(p) : std::next(p);
+    }
+  }
+  IbEntry& e = ib_[ib_index(guest_pc)];
+  if (e.pc == guest_pc) e = {~0ull, nullptr};
+  by_host_.erase(reinterpret_cast<uint64_t>(t->code));
+  by_pc_.erase(it);
+  stats_.blocks = by_pc_.size();
+}
+
 TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
   TranslatedBlock* t = tb.get();
   by_host_[reinterpret_cast<uint64_t>(t->code)] = t;
@@ -78,14 +115,19 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
   // Chains out of the new block to blocks already translated; the rest wait.
   for (size_t i = 0; i < t->chains.size(); ++i) {
     ChainSite& s = t->chains[i];
-    if (TranslatedBlock* dst = find(s.target_pc)) patch(*t, s, dst->code);
-    else pending_.emplace(s.target_pc, std::make_pair(t, i));
+    if (TranslatedBlock* dst = find(s.target_pc)) {
+      patch(*t, s, dst->code);
+      incoming_[dst].emplace_back(t, i);
+    } else {
+      pending_.emplace(s.target_pc, std::make_pair(t, i));
+    }
   }
   // Chains into the new block from blocks that were waiting for it.
   auto range = pending_.equal_range(t->guest_pc);
   for (auto it = range.first; it != range.second; ++it) {
     auto [from, idx] = it->second;
     patch(*from, from->chains[idx], t->code);
+    incoming_[t].emplace_back(from, idx);
   }
   pending_.erase(range.first, range.second);
   IbEntry& e = ib_[ib_index(t->guest_pc)];
@@ -98,6 +140,7 @@ void CodeCache::flush() {
   by_pc_.clear();
   by_host_.clear();
   pending_.clear();
+  incoming_.clear();
   for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
   used_ = reserved_;
   stats_.flushes++;

@@ -36,6 +36,7 @@ struct ChainSite {
   uint32_t rel32_offset;  // offset in the block's code of a jmp's rel32 field
   uint64_t target_pc;
   bool linked = false;
+  uint32_t stub_offset = 0;  // where the jmp pointed before linking (its exit stub)
 };
 
 // Where dirty guest GPRs live in host registers during a memory access, so a fault
@@ -93,6 +94,10 @@ class CodeCache {
   // Registers a finished translation: patches chains into it and out of it.
   TranslatedBlock* insert(std::unique_ptr<TranslatedBlock> tb);
   void flush();
+  // Drops one translation (its guest code changed): jumps chained into it go back to
+  // their exit stubs, its inline-table entry is cleared, and the dispatcher will
+  // translate the new code. Its bytes stay until the next flush.
+  void remove(uint64_t guest_pc);
   // Marks where the permanent part (trampolines) ends: flush keeps everything before it.
   void set_reserved() { reserved_ = used_; }
 
@@ -112,6 +117,7 @@ class CodeCache {
   std::unordered_map<uint64_t, std::unique_ptr<TranslatedBlock>> by_pc_;
   std::map<uint64_t, TranslatedBlock*> by_host_;
   std::unordered_multimap<uint64_t, std::pair<TranslatedBlock*, size_t>> pending_;  // target pc → site
+  std::unordered_map<TranslatedBlock*, std::vector<std::pair<TranslatedBlock*, size_t>>> incoming_;  // linked sites
   std::unique_ptr<IbEntry[]> ib_;
   CacheStats stats_;
 };

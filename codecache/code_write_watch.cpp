@@ -28,6 +28,8 @@ std::atomic<uint64_t> g_written[kWrittenMax];
 std::atomic<unsigned> g_written_n{0};
 std::atomic<bool> g_any{false};
 std::mutex g_mu;  // dispatcher side only
+constexpr unsigned kMaxWriteFaults = 4;
+std::unordered_map<uint64_t, unsigned> g_fault_count;  // page -> write faults so far (under g_mu)
 
 // Known protection of guest pages, from /proc/self/maps; refreshed on a miss.
 std::unordered_map<uint64_t, int> g_known;  // page -> prot (-1: not a mapping)
@@ -78,9 +80,14 @@ CodeWriteWatch& CodeWriteWatch::instance() {
   return w;
 }
 
-void CodeWriteWatch::watch(uint64_t start, uint64_t end) {
+bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
   std::lock_guard<std::mutex> lock(g_mu);
+  bool protectable = true;
   for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
+    if (auto fc = g_fault_count.find(p); fc != g_fault_count.end() && fc->second >= kMaxWriteFaults) {
+      protectable = false;  // written too often: left writable, blocks self-check
+      continue;
+    }
     auto it = g_known.find(p);
     if (it != g_known.end()) continue;  // watched already, or known not writable
     int prot = prot_of(p, true);
@@ -98,6 +105,7 @@ void CodeWriteWatch::watch(uint64_t start, uint64_t end) {
     g_count++;
     mprotect(reinterpret_cast<void*>(p), kPage, prot & ~PROT_WRITE);
   }
+  return protectable;
 }
 
 bool CodeWriteWatch::on_write_fault(uint64_t addr) {
@@ -129,6 +137,7 @@ std::vector<uint64_t> CodeWriteWatch::take_written() {
     uint64_t p = g_written[i].load(std::memory_order_acquire);
     out.push_back(p);
     g_known.erase(p);  // re-watched when code is decoded from it again
+    g_fault_count[p]++;
   }
   return out;
 }

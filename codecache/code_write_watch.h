@@ -12,6 +12,9 @@
 //            signal handler, written under a mutex by dispatchers
 //   written: lock-free array of pages the handler unprotected since the last drain
 //
+// Pages that take more than kMaxWriteFaults write faults are no longer protected; blocks
+// decoded from them check their own bytes at entry instead.
+//
 // Known limit: a write into a watched page made by the kernel on the guest's behalf
 // (read(2) into a buffer that shares a page with translated code) returns EFAULT.
 #pragma once
@@ -24,8 +27,10 @@ namespace retrace::codecache {
 class CodeWriteWatch {
  public:
   static CodeWriteWatch& instance();
-  // A block was decoded from guest bytes [start, end).
-  void watch(uint64_t start, uint64_t end);
+  // A block was decoded from guest bytes [start, end). Returns false when a page of it
+  // is written too often to protect (DynamoRIO's fallback): the caller then makes the
+  // block self-checking instead (it compares its guest bytes before running).
+  bool watch(uint64_t start, uint64_t end);
   // Signal handler side (async-signal-safe): a write fault at addr. Returns true if it
   // was a watched page (now writable again and recorded).
   bool on_write_fault(uint64_t addr);

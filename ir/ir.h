@@ -173,6 +173,11 @@ struct Block {
   // Set by the tier-up when every successor redefines the flags before reading them:
   // deadflags may then drop the block's last flag computation too.
   bool flags_dead_at_exit = false;
+  // Self-checking block (its page is written too often to write-protect): the guest bytes
+  // it was decoded from, compared before it runs.
+  std::vector<uint8_t> check_bytes;
+  // Invalidated: kept alive only because other blocks' succ pointers may still name it.
+  bool dead = false;
 
   // Profile (block, edge) and interpreter-level chaining.
   Counter exec_count;

@@ -19,6 +19,7 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <mutex>
 #include <unordered_set>
@@ -141,6 +142,12 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
   raise(sig);
 }
 
+bool bytes_unchanged(const ir::Block& b) {
+  uint8_t buf[4096];
+  size_t n = std::min(b.check_bytes.size(), sizeof buf);
+  return read_guest_code(b.pc, buf, n) == n && memcmp(buf, b.check_bytes.data(), n) == 0;
+}
+
 double secs(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
 }
@@ -259,8 +266,15 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   if (dump == "after") fprintf(stderr, "%s", ir::print(*d.block).c_str());
   stats_.blocks_decoded++;
   stats_.ir_insts += d.block->insts.size();
-  for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096) code_pages_[p]++;
-  if (opt_.smc_watch) codecache::CodeWriteWatch::instance().watch(d.block->pc, std::max(d.block->end, d.block->pc + 1));
+  for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096)
+    code_pages_[p].push_back(d.block->pc);
+  if (opt_.smc_watch &&
+      !codecache::CodeWriteWatch::instance().watch(d.block->pc, std::max(d.block->end, d.block->pc + 1))) {
+    // Self-checking: keep the bytes; the dispatcher and the block's translation compare them.
+    d.block->check_bytes.resize(d.block->end - d.block->pc);
+    size_t got = read_guest_code(d.block->pc, d.block->check_bytes.data(), d.block->check_bytes.size());
+    d.block->check_bytes.resize(got);
+  }
   stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }
@@ -349,11 +363,19 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
     ir::Block* b = nullptr;
     if (prev && prev_edge >= 0) {
       b = prev->succ[prev_edge].load(std::memory_order_relaxed);
-      if (b && b->pc != pc) b = nullptr;
+      if (b && (b->pc != pc || b->dead)) b = nullptr;
     }
     if (!b) {
       b = lookup(pc);
       if (prev && prev_edge >= 0) prev->succ[prev_edge].store(b, std::memory_order_relaxed);
+    }
+    if (!b->check_bytes.empty() && !bytes_unchanged(*b)) {
+      // A self-checking block whose guest bytes changed: decode it again.
+      stats_.code_writes++;
+      if (on_code_write) on_code_write(b->pc, b->end);
+      else invalidate(b->pc, b->end);
+      prev = nullptr;
+      continue;
     }
     const codecache::TranslatedBlock* tb = translator_ ? native_for(b) : nullptr;
     b->exec_count.inc();
@@ -456,34 +478,47 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   // them live in other blocks' code) and every cached successor pointer. Called between
   // blocks (from a syscall), never from inside translated code.
   forget_code_pages(start, end);
-  // Cheap rejection: does any page in the range hold decoded code?
-  bool any = false;
-  if ((end - start) / 4096 < code_pages_.size()) {
-    for (uint64_t p = start & ~4095ull; p < end && !any; p += 4096) any = code_pages_.count(p) != 0;
-  } else {
-    for (const auto& [p, n] : code_pages_)
-      if (p + 4096 > start && p < end) { any = true; break; }
-  }
-  if (!any) return;
+  // Blocks decoded from pages in the range (page index), then the exact overlap.
   std::vector<uint64_t> stale;
-  cache_.for_each([&](const ir::Block& b) {
-    if (b.pc < end && std::max(b.end, b.pc + 1) > start) stale.push_back(b.pc);
-  });
-  if (stale.empty()) return;
-  for (uint64_t pc : stale) {
-    const ir::Block* b = cache_.find(pc);
-    for (uint64_t p = b->pc & ~4095ull; p < std::max(b->end, b->pc + 1); p += 4096)
-      if (auto it = code_pages_.find(p); it != code_pages_.end() && --it->second == 0) code_pages_.erase(it);
+  auto consider = [&](const std::vector<uint64_t>& pcs) {
+    for (uint64_t pc : pcs)
+      if (const ir::Block* b = cache_.find(pc); b && b->pc < end && std::max(b->end, b->pc + 1) > start) stale.push_back(pc);
+  };
+  if ((end - start) / 4096 < code_pages_.size()) {
+    for (uint64_t p = start & ~4095ull; p < end; p += 4096)
+      if (auto it = code_pages_.find(p); it != code_pages_.end()) consider(it->second);
+  } else {
+    for (const auto& [p, pcs] : code_pages_)
+      if (p + 4096 > start && p < end) consider(pcs);
   }
-  if (cache_native_) cache_native_->flush();
-  cache_.for_each([&](const ir::Block& b) {
-    auto& mb = const_cast<ir::Block&>(b);
-    mb.succ[0].store(nullptr, std::memory_order_relaxed);
-    mb.succ[1].store(nullptr, std::memory_order_relaxed);
-  });
+  std::sort(stale.begin(), stale.end());
+  stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
+  if (stale.empty()) return;
+  // Only the stale translations go (chains into them are unlinked); the rest stay.
+  if (cache_native_)
+    for (uint64_t pc : stale) cache_native_->remove(pc);
   for (uint64_t pc : stale) {
-    cache_.erase(pc);
+    std::unique_ptr<ir::Block> b = cache_.take(pc);
+    if (!b) continue;
+    for (uint64_t p = b->pc & ~4095ull; p < std::max(b->end, b->pc + 1); p += 4096) {
+      auto it = code_pages_.find(p);
+      if (it == code_pages_.end()) continue;
+      auto& v = it->second;
+      v.erase(std::remove(v.begin(), v.end(), pc), v.end());
+      if (v.empty()) code_pages_.erase(it);
+    }
     diagnostics_.erase(pc);
+    b->dead = true;  // successors caching it see that and look up again
+    graveyard_.push_back(std::move(b));
+  }
+  if (graveyard_.size() > 65536) {
+    // Bound the graveyard: forget every cached successor, then free it.
+    cache_.for_each([&](const ir::Block& blk) {
+      auto& mb = const_cast<ir::Block&>(blk);
+      mb.succ[0].store(nullptr, std::memory_order_relaxed);
+      mb.succ[1].store(nullptr, std::memory_order_relaxed);
+    });
+    graveyard_.clear();
   }
   stats_.invalidations++;
   invalidated_ = true;

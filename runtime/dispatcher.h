@@ -86,6 +86,13 @@ class BlockCache {
   template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
   void flush();
   void erase(uint64_t pc) { map_.erase(pc); }
+  std::unique_ptr<ir::Block> take(uint64_t pc) {
+    auto it = map_.find(pc);
+    if (it == map_.end()) return nullptr;
+    std::unique_ptr<ir::Block> b = std::move(it->second);
+    map_.erase(it);
+    return b;
+  }
 
  private:
   std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_;
@@ -127,7 +134,8 @@ class Dispatcher {
   RunOptions opt_;
   BlockCache cache_;
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
-  std::unordered_map<uint64_t, uint32_t> code_pages_;       // page -> blocks decoded from it
+  std::unordered_map<uint64_t, std::vector<uint64_t>> code_pages_;  // page -> pcs of blocks decoded from it
+  std::vector<std::unique_ptr<ir::Block>> graveyard_;  // invalidated blocks (others' succ may point here)
   Stats stats_;
   unsigned threshold_ = 0;
   bool invalidated_ = false;

@@ -155,6 +155,32 @@ class Emitter {
     a_.cmp(x86::dword_ptr(kState, kPendingOff), 0);
     a_.jne(pending.label);
     stubs_.push_back(pending);
+    if (!b_.check_bytes.empty()) {
+      // Self-checking block: its guest bytes must still be what was translated; if not,
+      // leave through the same exit (the dispatcher sees the change and decodes again).
+      const std::vector<uint8_t>& bytes = b_.check_bytes;
+      a_.mov(x86::rcx, b_.pc);
+      size_t off = 0;
+      while (off < bytes.size()) {
+        size_t left = bytes.size() - off;
+        unsigned w = left >= 8 ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+        uint64_t v = 0;
+        memcpy(&v, bytes.data() + off, w);
+        x86::Mem m = x86::ptr(x86::rcx, static_cast<int32_t>(off), w);
+        if (w == 8) {
+          a_.mov(x86::rax, v);
+          a_.cmp(m, x86::rax);
+        } else if (w == 4) {
+          a_.cmp(m, Imm(static_cast<int32_t>(static_cast<uint32_t>(v))));
+        } else if (w == 2) {
+          a_.cmp(m, Imm(static_cast<int16_t>(static_cast<uint16_t>(v))));
+        } else {
+          a_.cmp(m, Imm(static_cast<int8_t>(static_cast<uint8_t>(v))));
+        }
+        a_.jne(pending.label);
+        off += w;
+      }
+    }
     size_t m = 0;
     for (size_t i = 0; i < b_.insts.size(); ++i) {
       cur_index_ = static_cast<int>(i);
@@ -1276,7 +1302,13 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
   if (!rx) return nullptr;
   tb->code = rx;
   tb->size = static_cast<uint32_t>(code.codeSize());
-  for (auto& [off, target] : e.chain_sites_) tb->chains.push_back({off, target, false});
+  for (auto& [off, target] : e.chain_sites_) {
+    // Before linking, each chain jmp points at its exit stub: remember where, so an
+    // unlinked site can be pointed back there.
+    int32_t rel;
+    memcpy(&rel, rx + off, 4);
+    tb->chains.push_back({off, target, false, static_cast<uint32_t>(static_cast<int64_t>(off) + 4 + rel)});
+  }
   if (const char* dir = getenv("RETRACE_DUMP_HOST_CODE")) {
     // Debug aid: raw host code per block (disassemble with objdump -b binary -m i386:x86-64).
     char path[512];
