@@ -389,15 +389,15 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
       ir::ExitKind k = translator_->run(st, tb);
       stats_.native_exits[static_cast<unsigned>(k) & 7]++;
       if (opt_.stats) stats_.native_seconds += secs(t0, std::chrono::steady_clock::now());
-      e = {k, 0, true, st.rip};
-      if (k == ir::ExitKind::Branch || k == ir::ExitKind::Jump || k == ir::ExitKind::Call) k = ir::ExitKind::Indirect;
-      e.kind = k == ir::ExitKind::Indirect ? ir::ExitKind::Indirect : k;
       prev = nullptr;
-      if (k == ir::ExitKind::Indirect) {
+      if (k != ir::ExitKind::Syscall && k != ir::ExitKind::Trap && k != ir::ExitKind::Halt) {
+        // An exit the code cache could not follow (unchained jump or branch, indirect-table
+        // miss): look the target up. Profiles of translated code are not counted here.
         stats_.dispatch_lookups++;
-        pc = e.next;
+        pc = st.rip;
         continue;
       }
+      e = {k, 0, true, st.rip};
     } else {
       stats_.guest_insns += b->marks.size();
       e = ir::interpret(*b, st);

@@ -72,7 +72,6 @@ struct Stats {
   uint64_t code_writes = 0;
   uint64_t flags_dead_exits = 0;  // blocks whose exit flags were found dead (successors)     // pages invalidated because the guest wrote to them  // by ir::ExitKind: why translated code came back
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
-  uint64_t dispatch_misses = 0;   // of those, blocks decoded for the first time
 };
 
 class BlockCache {

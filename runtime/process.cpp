@@ -88,7 +88,7 @@ bool resolve_script(const std::string& path, const std::vector<std::string>& arg
 
 void invalidate_translated_code(Dispatcher* d, uint64_t start, uint64_t end) {
   // Every guest munmap/mprotect/mremap/MAP_FIXED reaches this.
-  if (!getenv("RETRACE_NO_INVALIDATE")) d->invalidate(start, end);
+  d->invalidate(start, end);
 }
 
 void after_fork_in_child(Dispatcher* d) {

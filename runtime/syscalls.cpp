@@ -128,29 +128,18 @@ long sys_readlinkat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a)
   return pass(s, st, nr, a);
 }
 
-long sys_open(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  auto p = path_arg(a[0]);
+// open/openat/openat2 of /proc/self/exe open the guest program, with the caller's flags
+// (or its open_how and size, for openat2).
+long open_or_pass(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a, unsigned path_arg_index, long host_nr) {
+  auto p = path_arg(a[path_arg_index]);
   if (p && is_self_exe(*p))
-    return host(__NR_openat, static_cast<uint64_t>(AT_FDCWD),
-                reinterpret_cast<uint64_t>(s.exe_path.c_str()), a[1], a[2]);
+    return host(host_nr, static_cast<uint64_t>(AT_FDCWD), reinterpret_cast<uint64_t>(s.exe_path.c_str()),
+                a[path_arg_index + 1], a[path_arg_index + 2]);
   return pass(s, st, nr, a);
 }
-
-long sys_openat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  auto p = path_arg(a[1]);
-  if (p && is_self_exe(*p))
-    return host(__NR_openat, static_cast<uint64_t>(AT_FDCWD),
-                reinterpret_cast<uint64_t>(s.exe_path.c_str()), a[2], a[3]);
-  return pass(s, st, nr, a);
-}
-
-long sys_openat2(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  auto p = path_arg(a[1]);
-  if (p && is_self_exe(*p))
-    return host(__NR_openat2, static_cast<uint64_t>(AT_FDCWD),
-                reinterpret_cast<uint64_t>(s.exe_path.c_str()), a[2], a[3]);
-  return pass(s, st, nr, a);
-}
+long sys_open(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 0, __NR_openat); }
+long sys_openat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat); }
+long sys_openat2(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat2); }
 
 long sys_ioctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   // Terminal, descriptor-flag and read-only socket requests go to the kernel (they act on

@@ -289,7 +289,7 @@ class Emitter {
   // Before a call: the whole guest state the callee might read goes to memory and the
   // dynamic registers are given up. after_call reloads pinned registers (all of them when
   // the callee may have written guest registers, else only the caller-saved ones).
-  void prepare_call(bool /*all*/) {
+  void prepare_call() {
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
       if (pinned(i)) { a_.mov(S(held_[i]), pool_[i]); continue; }
@@ -390,20 +390,10 @@ class Emitter {
       default: break;
     }
   }
-  void set_cc_slots(uint64_t op, bool srcs) {
-    a_.mov(x86::rdx, op);
-    a_.mov(S(ir::kSlotCcOp), x86::rdx);
-    if (srcs) {
-      st(ir::kSlotCcSrc1, x86::rax);
-      st(ir::kSlotCcSrc2, x86::rcx);
-    }
-  }
-
   void helper(const Inst& in) {
-    // Ops with implicit register effects may write any GPR; others write only dst.
-    bool implicit = in.op == Op::String || in.op == Op::Cpuid || in.op == Op::Rdtsc || in.op == Op::CmpXchg16 ||
-                    in.op == Op::CallHelper || in.op == Op::PortIn || in.op == Op::PortOut || in.op == Op::X87;
-    prepare_call(implicit);
+    // The helper may read or write any slot: everything goes to memory first, and every
+    // pinned register is reloaded after the call (after_call(true)).
+    prepare_call();
     materialise_consts_for_helper(in);
     if (in.dst != ir::kNoSlot) {
       forget(in.dst);
@@ -953,7 +943,7 @@ class Emitter {
         if (vi.fp) return false;  // runs under the guest MXCSR: the helper swaps it
         if (!(in.op == Op::Vec ? static_cast<bool>(vi.v) : in.op == Op::IntToVec ? static_cast<bool>(vi.x) : static_cast<bool>(vi.i)))
           return false;
-        prepare_call(false);
+        prepare_call();
         materialise_consts_for_helper(in);
         // SysV: a V128 argument is two integer registers; a V128 result comes in rax:rdx.
         if (in.op == Op::IntToVec) {
