@@ -406,6 +406,15 @@ bool flags_killed_before_read(const Block& b) {
   return false;  // reached the exit without defining them: they flow on
 }
 
+bool flags_read_from(const Block& b, size_t i) {
+  for (; i < b.insts.size(); ++i) {
+    const Inst& in = b.insts[i];
+    if (observes_flags(in) || has(in.op, RF)) return true;
+    if (has(in.op, F)) return !kills_flags(in.op);  // a partial writer keeps older bits
+  }
+  return !b.flags_dead_at_exit;
+}
+
 const std::vector<PassInfo>& all_passes() {
   static const std::vector<PassInfo> passes = {
       {"fold", pass_fold, "fold pure ops over constants into Const (interpreter arithmetic)"},

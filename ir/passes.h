@@ -22,6 +22,9 @@ const std::vector<PassInfo>& all_passes();
 // True when the block defines all status flags before anything in it reads them (or can
 // observe them): flags produced by a predecessor are then dead at that predecessor's exit.
 bool flags_killed_before_read(const Block& b);
+// True when the flags as they stand before instruction i may be read or observed from i on
+// (by an RF op, an op that observes the whole frame, or the next block).
+bool flags_read_from(const Block& b, size_t i);
 const PassInfo* find_pass(const std::string& name);
 
 // Runs the named passes in order. With verify, the verifier runs after each pass and the

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "ir/flags.h"
+#include "ir/passes.h"
 #include "ir/vecops.h"
 
 namespace retrace::backend {
@@ -380,6 +381,35 @@ class Emitter {
       a_.mov(S(s), r.r64());
     }
   }
+  // d = s zero-extended from width t (I8..I64), register to register.
+  void movz(const x86::Gp& d, const x86::Gp& s, Type t) {
+    switch (t) {
+      case Type::I8: a_.movzx(d.r32(), s.r8()); break;
+      case Type::I16: a_.movzx(d.r32(), s.r16()); break;
+      case Type::I32: a_.mov(d.r32(), s.r32()); break;
+      default: if (d != s) a_.mov(d.r64(), s.r64()); break;
+    }
+  }
+  // Directly into the destination's register: dst = (zero-extended) a, for a cacheable
+  // destination and a cacheable, constant or zero source. False when not applicable.
+  bool mov_direct(const Inst& in, Type w) {
+    if (!cacheable(in.dst) || w == Type::I1 || !ir::is_int(w)) return false;
+    if (is_const(in.a) || in.a == ir::kSlotZero) {
+      uint64_t v = in.a == ir::kSlotZero ? 0 : consts_[in.a] & ir::type_mask(w);
+      int di = acquire(in.dst, false);
+      if (v <= 0xffffffffu) a_.mov(pool_[di].r32(), Imm(static_cast<uint32_t>(v)));  // mov, not xor: keeps host flags
+      else a_.mov(pool_[di], Imm(v));
+      dirty_[di] = true;
+      return true;
+    }
+    if (!cacheable(in.a)) return false;
+    x86::Gp sreg = reg(in.a);
+    int di = acquire(in.dst, false);  // the source, used last, is not the one evicted
+    movz(pool_[di], sreg, w);
+    dirty_[di] = true;
+    return true;
+  }
+
   // Zero-extends r from width t in place (the result-masking rule of the IR).
   void mask(const x86::Gp& r, Type t) {
     switch (t) {
@@ -420,11 +450,26 @@ class Emitter {
     stubs_.push_back(s);
   }
 
-  // dst = a OP b directly on host registers (i32/i64). Flag-setting forms record the lazy
-  // flags exactly as the interpreter does.
+  // Whether a flag-setting op at the current index must record the lazy flags: not when
+  // its only reader is a Cond right after it (which then reads the host flags) and nothing
+  // later, nor the next block, reads them.
+  bool flags_must_be_stored() const {
+    size_t nx = static_cast<size_t>(cur_index_) + 1;
+    if (nx >= b_.insts.size() || b_.insts[nx].op != Op::Cond) return true;
+    return ir::flags_read_from(b_, nx + 1);
+  }
+  // The host flags hold the guest flags produced by the instruction at this index (only
+  // ever the one just lowered: anything after may clobber them).
+  int host_flags_at_ = -2;
+
+  // dst = a OP b directly on host registers (i32/i64), in place in the destination's
+  // register where the operands allow. Flag-setting forms leave the guest flags in the host
+  // flags and record the lazy flags exactly as the interpreter does (unless nothing reads
+  // them but the next Cond).
   void alu_fast(const Inst& in) {
     const Type t = in.type;
     const bool f = ir::has(in.op, ir::prop::F);
+    const bool store = f && flags_must_be_stored();
     x86::Gp ra = reg(in.a);
     bool bconst = is_const(in.b);
     int64_t bimm = bconst ? static_cast<int64_t>(consts_[in.b]) : 0;
@@ -433,38 +478,72 @@ class Emitter {
     x86::Gp rb;
     if (!bconst) rb = reg(in.b);
     else if (!bimm_ok) { a_.mov(x86::rcx, consts_[in.b]); rb = x86::rcx; }
-    if (f && (in.op == Op::AddF || in.op == Op::SubF)) {
+    if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
       a_.mov(S(ir::kSlotCcSrc1), ra);
-      if (bimm_ok) { a_.mov(x86::rdx, bimm); a_.mov(S(ir::kSlotCcSrc2), x86::rdx); }
+      if (bimm_ok) a_.mov(S(ir::kSlotCcSrc2), Imm(static_cast<int32_t>(bimm)));
       else a_.mov(S(ir::kSlotCcSrc2), rb);
     }
-    // Compute into rax (the destination may alias a or b), then move to the destination.
-    a_.mov(sized(x86::rax, t), sized(ra, t));
-    x86::Gp r = sized(x86::rax, t);
-    auto apply = [&](auto op_reg, auto op_imm) {
-      if (bimm_ok) op_imm(r, Imm(bimm));
-      else op_reg(r, sized(rb, t));
+    auto emit_op = [&](const x86::Gp& r, Op op) {
+      x86::Gp x = sized(r, t);
+      switch (op) {
+        case Op::Add: case Op::AddF: if (bimm_ok) a_.add(x, Imm(bimm)); else a_.add(x, sized(rb, t)); break;
+        case Op::Sub: case Op::SubF: if (bimm_ok) a_.sub(x, Imm(bimm)); else a_.sub(x, sized(rb, t)); break;
+        case Op::And: case Op::AndF: if (bimm_ok) a_.and_(x, Imm(bimm)); else a_.and_(x, sized(rb, t)); break;
+        case Op::Or: case Op::OrF: if (bimm_ok) a_.or_(x, Imm(bimm)); else a_.or_(x, sized(rb, t)); break;
+        default: if (bimm_ok) a_.xor_(x, Imm(bimm)); else a_.xor_(x, sized(rb, t)); break;
+      }
     };
-    switch (in.op) {
-      case Op::Add: case Op::AddF: apply([&](auto x, auto y) { a_.add(x, y); }, [&](auto x, auto y) { a_.add(x, y); }); break;
-      case Op::Sub: case Op::SubF: apply([&](auto x, auto y) { a_.sub(x, y); }, [&](auto x, auto y) { a_.sub(x, y); }); break;
-      case Op::And: case Op::AndF: apply([&](auto x, auto y) { a_.and_(x, y); }, [&](auto x, auto y) { a_.and_(x, y); }); break;
-      case Op::Or: case Op::OrF: apply([&](auto x, auto y) { a_.or_(x, y); }, [&](auto x, auto y) { a_.or_(x, y); }); break;
-      default: apply([&](auto x, auto y) { a_.xor_(x, y); }, [&](auto x, auto y) { a_.xor_(x, y); }); break;
+    x86::Gp r = x86::rax;  // where the result ends up
+    if (in.dst == ir::kNoSlot) {
+      // cmp / test: only the flags are wanted.
+      if (!store && in.op == Op::SubF) {
+        if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
+      } else if (!store && in.op == Op::AndF) {
+        if (bimm_ok) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
+      } else {
+        a_.mov(sized(x86::rax, t), sized(ra, t));
+        emit_op(x86::rax, in.op);
+      }
+    } else {
+      int di = acquire(in.dst, false);
+      x86::Gp d = pool_[di];
+      const bool commutative = in.op != Op::Sub && in.op != Op::SubF;
+      if (!bimm_ok && d == rb && d != ra) {
+        if (commutative) {
+          // d = b OP a: the same value and flags for add, and, or, xor.
+          x86::Gp x = sized(d, t), y = sized(ra, t);
+          switch (in.op) {
+            case Op::Add: case Op::AddF: a_.add(x, y); break;
+            case Op::And: case Op::AndF: a_.and_(x, y); break;
+            case Op::Or: case Op::OrF: a_.or_(x, y); break;
+            default: a_.xor_(x, y); break;
+          }
+        } else {
+          a_.mov(sized(x86::rax, t), sized(ra, t));
+          emit_op(x86::rax, in.op);
+          a_.mov(d, x86::rax);  // flags survive the mov
+        }
+      } else {
+        if (d != ra) a_.mov(sized(d, t), sized(ra, t));
+        emit_op(d, in.op);  // at 32 bits the op itself zero-extends
+      }
+      dirty_[di] = true;
+      r = d;
     }
-    int di = acquire(in.dst, false);
-    a_.mov(pool_[di], x86::rax);
-    dirty_[di] = true;
     if (f) {
-      a_.mov(S(ir::kSlotCcDst), x86::rax);
-      ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
-      a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
-      flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+      if (store) {
+        a_.mov(S(ir::kSlotCcDst), r.r64());
+        ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+      }
+      flags_ = {in.op == Op::AddF ? FlagsKnown::Add : in.op == Op::SubF ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+      host_flags_at_ = cur_index_;
     }
   }
 
   // Sets the host flags so that host condition (returned) equals the guest condition cc.
   x86::CondCode cond_flags(unsigned cc) {
+    if (host_flags_at_ == cur_index_ - 1) return static_cast<x86::CondCode>(cc);  // just produced
     const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
     if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
       // The producer is in another block: check the commonest lazy kinds at run time and
@@ -508,6 +587,8 @@ class Emitter {
     }
     return static_cast<x86::CondCode>(cc);
   }
+  // A store's value register (pool index), if it has one.
+  int store_src_ = -1;
   // An Addr folded into the next load/store's memory operand.
   Slot folded_addr_ = ir::kNoSlot;
   Inst folded_{};
@@ -590,19 +671,33 @@ class Emitter {
           return true;
         }
         if (!ir::is_int(t)) return false;
+        if (mov_direct(in, t)) return true;
         ldz(x86::rax, in.a, t);
         st(in.dst, x86::rax);
         return true;
       case Op::Zext: {
         Type from = static_cast<Type>(in.aux);
         if (!ir::is_int(from) || !ir::is_int(t)) return false;
-        ldz(x86::rax, in.a, ir::type_bits(from) < ir::type_bits(t) ? from : t);
+        Type w = ir::type_bits(from) < ir::type_bits(t) ? from : t;
+        if (mov_direct(in, w)) return true;
+        ldz(x86::rax, in.a, w);
         st(in.dst, x86::rax);
         return true;
       }
       case Op::Sext: {
         Type from = static_cast<Type>(in.aux);
         if (from != Type::I8 && from != Type::I16 && from != Type::I32) return false;
+        if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a) && (t == Type::I32 || t == Type::I64)) {
+          x86::Gp sreg = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = sized(pool_[di], t);
+          if (from == Type::I8) a_.movsx(d, sreg.r8());
+          else if (from == Type::I16) a_.movsx(d, sreg.r16());
+          else if (t == Type::I64) a_.movsxd(d, sreg.r32());
+          else a_.mov(d, sreg.r32());
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         if (from == Type::I8) a_.movsx(x86::rax, x86::al);
         else if (from == Type::I16) a_.movsx(x86::rax, x86::ax);
@@ -660,20 +755,22 @@ class Emitter {
       case Op::Add: case Op::Sub: case Op::And: case Op::Or: case Op::Xor:
       case Op::AddF: case Op::SubF: case Op::AndF: case Op::OrF: case Op::XorF: {
         if (!ir::is_int(t) || t == Type::I1) return false;
-        if (is_w(t) && in.dst != ir::kNoSlot && cacheable(in.dst) && (cacheable(in.a) || is_const(in.a)) &&
-            (cacheable(in.b) || is_const(in.b)) && !is_const(in.a)) {
+        if (is_w(t) && (in.dst == ir::kNoSlot || cacheable(in.dst)) && cacheable(in.a) && !is_const(in.a) &&
+            (cacheable(in.b) || is_const(in.b))) {
           alu_fast(in);
           return true;
         }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         bool f = ir::has(in.op, ir::prop::F);
-        if (f && (in.op == Op::AddF || in.op == Op::SubF)) {
+        const bool store = f && flags_must_be_stored();
+        if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
           st(ir::kSlotCcSrc1, x86::rax);
           st(ir::kSlotCcSrc2, x86::rcx);
         }
-        x86::Gp r = is_w(t) ? sized(x86::rax, t) : x86::Gp(x86::rax);
-        x86::Gp s = is_w(t) ? sized(x86::rcx, t) : x86::Gp(x86::rcx);
+        // At the operation's own width, so the host flags are the guest's.
+        x86::Gp r = sized(x86::rax, t);
+        x86::Gp s = sized(x86::rcx, t);
         switch (in.op) {
           case Op::Add: case Op::AddF: a_.add(r, s); break;
           case Op::Sub: case Op::SubF: a_.sub(r, s); break;
@@ -681,14 +778,16 @@ class Emitter {
           case Op::Or: case Op::OrF: a_.or_(r, s); break;
           default: a_.xor_(r, s); break;
         }
-        mask(x86::rax, t);
+        mask(x86::rax, t);  // movzx or mov: the flags survive
         if (in.dst != ir::kNoSlot) st(in.dst, x86::rax);
         if (f) {
-          st(ir::kSlotCcDst, x86::rax);
           ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
-          a_.mov(x86::rdx, ir::cc_op(k, t));
-          a_.mov(S(ir::kSlotCcOp), x86::rdx);
+          if (store) {
+            st(ir::kSlotCcDst, x86::rax);
+            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+          }
           flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+          host_flags_at_ = cur_index_;
         }
         return true;
       }
@@ -760,6 +859,26 @@ class Emitter {
     switch (in.op) {
       case Op::Shl: case Op::Shr: case Op::Sar: case Op::Rol: case Op::Ror: {
         if (!is_w(t)) return false;  // 8/16-bit rotates: helper
+        if (is_const(in.b) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // By a constant: in place in the destination's register (the host masks the
+          // count exactly as the guest does).
+          const unsigned n = static_cast<unsigned>(consts_[in.b] & (t == Type::I64 ? 63 : 31));
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = sized(pool_[di], t);
+          if (pool_[di] != ra || (t == Type::I32 && n == 0)) a_.mov(d, sized(ra, t));  // a 32-bit mov zero-extends
+          if (n) {
+            switch (in.op) {
+              case Op::Shl: a_.shl(d, n); break;
+              case Op::Shr: a_.shr(d, n); break;
+              case Op::Sar: a_.sar(d, n); break;
+              case Op::Rol: a_.rol(d, n); break;
+              default: a_.ror(d, n); break;
+            }
+          }
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         x86::Gp r = sized(x86::rax, t);
@@ -832,8 +951,9 @@ class Emitter {
           else if (in.a != ir::kSlotZero) m = x86::ptr(reg(in.a), static_cast<int32_t>(disp));
           else if (in.b != ir::kSlotZero) m = x86::ptr(static_cast<uint64_t>(disp), reg(in.b), in.aux);
           else m = x86::ptr(static_cast<uint64_t>(disp));
-          a_.lea(sized(x86::rax, t), m);
-          st(in.dst, x86::rax);
+          int di = acquire(in.dst, false);  // the address registers, used last, stay
+          a_.lea(sized(pool_[di], t), m);
+          dirty_[di] = true;
           return true;
         }
         ld(x86::rax, in.a);
@@ -876,7 +996,11 @@ class Emitter {
         if (!ir::is_int(t) || t == Type::I1) return false;
         // A store's value is fetched before the address: fetching it may reassign the
         // dynamic registers an address built from cached registers would use.
-        if (in.op == Op::Store) ld(x86::rax, in.b);
+        store_src_ = -1;
+        if (in.op == Op::Store) {
+          if (cacheable(in.b) && !is_const(in.b)) store_src_ = acquire(in.b, true);
+          else ld(x86::rax, in.b);
+        }
         x86::Mem m;
         if (folded_addr_ == in.a && in.a != ir::kNoSlot) {
           m = folded_mem(in.imm, bytes_of(t));
@@ -895,14 +1019,26 @@ class Emitter {
           }
         }
         if (in.op == Op::Load) {
+          // Straight into the destination's register when it has one (the address
+          // registers were used last, so acquiring it does not evict them).
+          x86::Gp d = x86::rax;
+          int di = -1;
+          if (cacheable(in.dst)) { di = acquire(in.dst, false); d = pool_[di]; }
           uint32_t at = static_cast<uint32_t>(a_.offset());
-          if (t == Type::I8 || t == Type::I16) a_.movzx(x86::eax, m);
-          else a_.mov(sized(x86::rax, t), m);
+          if (t == Type::I8 || t == Type::I16) a_.movzx(d.r32(), m);
+          else a_.mov(sized(d, t), m);
           recovery(at, static_cast<uint32_t>(a_.offset()));
-          st(in.dst, x86::rax);
+          if (di >= 0) dirty_[di] = true;
+          else st(in.dst, x86::rax);
         } else {
+          // The value from its own register if fetching the address left it there.
+          x86::Gp v = x86::rax;
+          if (store_src_ >= 0) {
+            if (held_[store_src_] == in.b) v = pool_[store_src_];
+            else a_.mov(x86::rax, S(in.b));  // evicted by the address: spilled to its slot
+          }
           uint32_t at = static_cast<uint32_t>(a_.offset());
-          a_.mov(m, sized(x86::rax, t));
+          a_.mov(m, sized(v, t));
           recovery(at, static_cast<uint32_t>(a_.offset()));
         }
         return true;
