@@ -37,6 +37,11 @@ struct alignas(64) MachineState {
   // dispatcher at the next block entry: the safe point for asynchronous events.
   volatile uint32_t pending_exit = 0;
 
+  // The native tier's: host stack pointer at entry to translated code, and the lowest
+  // it lets the return-address stack (host call/ret pairs for guest call/ret) grow to.
+  uint64_t host_rsp = 0;
+  uint64_t ras_limit = 0;
+
   PortIo* ports = nullptr;
   // Runtime helpers for CallHelper (JVM natives, ...): helper[imm](state, a, b, c).
   using Helper = uint64_t (*)(MachineState&, uint64_t, uint64_t, uint64_t);

@@ -97,6 +97,13 @@ constexpr int32_t kPendingOff = static_cast<int32_t>(offsetof(ir::MachineState, 
 constexpr int32_t kTrapSigOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_signal));
 constexpr int32_t kTrapCodeOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_code));
 constexpr int32_t kTrapAddrOff = static_cast<int32_t>(offsetof(ir::MachineState, trap_addr));
+constexpr int32_t kHostRspOff = static_cast<int32_t>(offsetof(ir::MachineState, host_rsp));
+constexpr int32_t kRasLimitOff = static_cast<int32_t>(offsetof(ir::MachineState, ras_limit));
+// Return-address stack: a guest call made from translated code is a host call (after
+// pushing the guest return address), so the guest's ret can be a host `ret 8`, which the
+// host's return predictor gets right. At most this much host stack holds such frames;
+// deeper calls leave through the dispatcher, which starts the stack afresh.
+constexpr int32_t kRasBytes = 512 << 10;
 
 const x86::Gp kState = x86::r15;
 
@@ -462,6 +469,24 @@ class Emitter {
   // ever the one just lowered: anything after may clobber them).
   int host_flags_at_ = -2;
 
+  // Pushes a 64-bit guest address on the host stack (rax is free at exits).
+  void push_imm64(uint64_t v) {
+    if (v == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v)))) {
+      a_.push(Imm(static_cast<int32_t>(v)));
+    } else {
+      a_.mov(x86::rcx, v);
+      a_.push(x86::rcx);
+    }
+  }
+  // A host call whose rel32 is a chain site (to the target's translation once there is
+  // one; to an exit stub until then).
+  void chain_call(uint64_t target) {
+    Stub s{a_.newLabel(), target, ir::ExitKind::Call};
+    a_.call(s.label);
+    chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), target);
+    stubs_.push_back(s);
+  }
+
   // dst = a OP b directly on host registers (i32/i64), in place in the destination's
   // register where the operands allow. Flag-setting forms leave the guest flags in the host
   // flags and record the lazy flags exactly as the interpreter does (unless nothing reads
@@ -659,6 +684,13 @@ class Emitter {
         if (ir::is_temp(in.dst)) {
           consts_[in.dst] = in.imm;
           is_const_[in.dst] = 1;
+          return true;
+        }
+        if (cacheable(in.dst)) {
+          int di = acquire(in.dst, false);
+          if (in.imm <= 0xffffffffu) a_.mov(pool_[di].r32(), Imm(static_cast<uint32_t>(in.imm)));
+          else a_.mov(pool_[di], Imm(in.imm));
+          dirty_[di] = true;
           return true;
         }
         a_.mov(x86::rax, in.imm);
@@ -997,8 +1029,12 @@ class Emitter {
         // A store's value is fetched before the address: fetching it may reassign the
         // dynamic registers an address built from cached registers would use.
         store_src_ = -1;
+        bool store_imm = false;
         if (in.op == Op::Store) {
           if (cacheable(in.b) && !is_const(in.b)) store_src_ = acquire(in.b, true);
+          else if ((is_const(in.b) && (t != Type::I64 || consts_[in.b] == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(consts_[in.b]))))) ||
+                   in.b == ir::kSlotZero)
+            store_imm = true;  // mov m, imm (sign-extended imm32 at 64 bits)
           else ld(x86::rax, in.b);
         }
         x86::Mem m;
@@ -1038,7 +1074,14 @@ class Emitter {
             else a_.mov(x86::rax, S(in.b));  // evicted by the address: spilled to its slot
           }
           uint32_t at = static_cast<uint32_t>(a_.offset());
-          a_.mov(m, sized(v, t));
+          if (store_imm) {
+            uint64_t c = in.b == ir::kSlotZero ? 0 : consts_[in.b];
+            if (t == Type::I8) a_.mov(m, Imm(static_cast<int8_t>(c)));
+            else if (t == Type::I16) a_.mov(m, Imm(static_cast<int16_t>(c)));
+            else a_.mov(m, Imm(static_cast<int32_t>(c)));
+          } else {
+            a_.mov(m, sized(v, t));
+          }
           recovery(at, static_cast<uint32_t>(a_.offset()));
         }
         return true;
@@ -1206,10 +1249,24 @@ class Emitter {
       }
 
       // ---- exits
-      case Op::ExitJmp: case Op::ExitCall:
+      case Op::ExitJmp:
         writeback_gprs();
-        chain_jmp(in.imm, in.op == Op::ExitJmp ? ir::ExitKind::Jump : ir::ExitKind::Call, false);
+        chain_jmp(in.imm, ir::ExitKind::Jump, false);
         return true;
+      case Op::ExitCall: {
+        writeback_gprs();
+        // Host call into the target with the guest return address pushed beside the host
+        // one; the guest's ret comes back here as a host ret and goes on to the return
+        // site. Past the return-address stack's limit: an ordinary exit.
+        Stub deep{a_.newLabel(), in.imm, ir::ExitKind::Call};
+        stubs_.push_back(deep);
+        a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
+        a_.jbe(deep.label);
+        push_imm64(in.imm2);
+        chain_call(in.imm);
+        chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+        return true;
+      }
       case Op::ExitBr:
         if (fused_cond_ == in.a) {
           writeback_gprs();  // movs only: the flags survive
@@ -1229,9 +1286,24 @@ class Emitter {
         return true;
       case Op::ExitInd: {
         // Inline probe of the shared indirect-branch table.
-        Label miss = a_.newLabel();
+        const auto hint = static_cast<ir::ExitHint>(in.aux);
+        Label miss = a_.newLabel(), probe = a_.newLabel();
         ld(x86::rax, in.a);
         writeback_gprs();
+        if (hint == ir::ExitHint::Ret) {
+          // The return-address stack's top frame: [host return address][guest return
+          // address]. A match returns the host way; anything else probes the table.
+          a_.cmp(x86::rax, x86::qword_ptr(x86::rsp, 8));
+          a_.jne(probe);
+          a_.ret(8);
+        }
+        const bool ras_call = hint == ir::ExitHint::Call && in.imm2 != 0;
+        Label plain = a_.newLabel();
+        if (ras_call) {
+          a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
+          a_.jbe(plain);
+        }
+        a_.bind(probe);
         a_.mov(x86::rcx, x86::rax);
         a_.shr(x86::rcx, codecache::kIbBits);
         a_.xor_(x86::rcx, x86::rax);
@@ -1241,6 +1313,22 @@ class Emitter {
         a_.add(x86::rdx, x86::rcx);
         a_.cmp(x86::rax, x86::qword_ptr(x86::rdx));
         a_.jne(miss);
+        if (ras_call) {
+          push_imm64(in.imm2);
+          a_.call(x86::qword_ptr(x86::rdx, 8));
+          chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+          // Past the return-address stack's limit: through the table, no frame.
+          a_.bind(plain);
+          a_.mov(x86::rcx, x86::rax);
+          a_.shr(x86::rcx, codecache::kIbBits);
+          a_.xor_(x86::rcx, x86::rax);
+          a_.and_(x86::ecx, codecache::kIbEntries - 1);
+          a_.shl(x86::rcx, 4);
+          a_.mov(x86::rdx, reinterpret_cast<uint64_t>(ib_));
+          a_.add(x86::rdx, x86::rcx);
+          a_.cmp(x86::rax, x86::qword_ptr(x86::rdx));
+          a_.jne(miss);
+        }
         a_.jmp(x86::qword_ptr(x86::rdx, 8));
         a_.bind(miss);
         a_.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
@@ -1318,12 +1406,28 @@ void Translator::emit_trampolines() {
   a.push(x86::r15);
   a.sub(x86::rsp, 8);  // 16-byte alignment for helper calls inside translated code
   a.mov(kState, x86::rdi);
+  a.mov(x86::qword_ptr(kState, kHostRspOff), x86::rsp);
+  a.lea(x86::rax, x86::ptr(x86::rsp, -kRasBytes));
+  a.mov(x86::qword_ptr(kState, kRasLimitOff), x86::rax);
+  // The bottom return-address frame: a guest ret that matches nothing pushed in this run
+  // (compared against a guest address of 0) lands in ret_miss, which leaves for the
+  // dispatcher with the target in rax.
+  Label ret_miss = a.newLabel();
+  a.push(Imm(0));
+  a.lea(x86::rax, x86::ptr(ret_miss));
+  a.push(x86::rax);
   a.mov(x86::rax, x86::rsi);
   for (const auto& [host, slot] : kPinned) a.mov(host, S(slot));
   a.jmp(x86::rax);
   a.align(AlignMode::kCode, 16);
+  a.bind(ret_miss);
+  a.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
+  a.mov(x86::eax, static_cast<uint32_t>(ir::ExitKind::Indirect));
+  a.jmp(exit);
+  a.align(AlignMode::kCode, 16);
   a.bind(exit);
   for (const auto& [host, slot] : kPinned) a.mov(S(slot), host);
+  a.mov(x86::rsp, x86::qword_ptr(kState, kHostRspOff));  // drops return-address frames
   a.add(x86::rsp, 8);
   a.pop(x86::r15);
   a.pop(x86::r14);

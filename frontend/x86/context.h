@@ -74,7 +74,12 @@ struct Ctx {
   // --- exits
   void exit_jmp(uint64_t target) { emit(Op::ExitJmp, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, target); ended = true; }
   void exit_br(Slot c, uint64_t taken, uint64_t fallthru) { emit(Op::ExitBr, Type::Void, c, ir::kNoSlot, ir::kNoSlot, taken, 0, fallthru); ended = true; }
-  void exit_ind(Slot target, ir::ExitHint h) { emit(Op::ExitInd, Type::Void, target, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(h)); ended = true; }
+  // An indirect call also names its return address (imm2), for the return-address stack.
+  void exit_ind(Slot target, ir::ExitHint h) {
+    emit(Op::ExitInd, Type::Void, target, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(h),
+         h == ir::ExitHint::Call ? next_pc : 0);
+    ended = true;
+  }
   void trap(int signal, uint64_t fault_addr = 0) { emit(Op::ExitTrap, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc, static_cast<uint8_t>(signal), fault_addr); ended = true; }
 
  private:
