@@ -202,10 +202,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) succ[n++] = t.imm;
     else if (t.op == ir::Op::ExitBr) { succ[n++] = t.imm; succ[n++] = t.imm2; }
     bool dead = n > 0;
-    for (int i = 0; i < n && dead; ++i) {
-      const ir::Block* s = cache_.find(succ[i]);
-      dead = s && ir::flags_killed_before_read(*s);
-    }
+    for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i]);
     if (dead) {
       b->flags_dead_at_exit = true;
       ir::run_passes(*b, {"deadflags", "dce"}, false);
@@ -234,6 +231,19 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   }
   return tb;
 }
+bool Dispatcher::successor_kills_flags(uint64_t pc) {
+  if (const ir::Block* s = cache_.find(pc)) return ir::flags_killed_before_read(*s);
+  // Not run yet (the other side of a branch, a call's target): decode it to look, without
+  // keeping it (it may never run; keeping it would watch its page for writes).
+  if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) return it->second;
+  x86::DecodeOptions dopt;
+  dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
+  x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+  bool kills = d.block && d.diagnostic.empty() && ir::flags_killed_before_read(*d.block);
+  kills_flags_memo_.emplace(pc, kills);
+  return kills;
+}
+
 Dispatcher::~Dispatcher() {
   if (perf_map_) fclose(perf_map_);
 }
@@ -478,6 +488,7 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   // them live in other blocks' code) and every cached successor pointer. Called between
   // blocks (from a syscall), never from inside translated code.
   forget_code_pages(start, end);
+  kills_flags_memo_.clear();
   // Blocks decoded from pages in the range (page index), then the exact overlap.
   std::vector<uint64_t> stale;
   auto consider = [&](const std::vector<uint64_t>& pcs) {

@@ -133,6 +133,10 @@ class Dispatcher {
   RunOptions opt_;
   BlockCache cache_;
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
+  // Successors not decoded yet, decoded only to learn whether they redefine the flags
+  // before reading them (cross-block flag liveness); cleared on invalidation.
+  std::unordered_map<uint64_t, bool> kills_flags_memo_;
+  bool successor_kills_flags(uint64_t pc);
   std::unordered_map<uint64_t, std::vector<uint64_t>> code_pages_;  // page -> pcs of blocks decoded from it
   std::vector<std::unique_ptr<ir::Block>> graveyard_;  // invalidated blocks (others' succ may point here)
   Stats stats_;

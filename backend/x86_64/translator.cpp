@@ -469,6 +469,54 @@ class Emitter {
   // ever the one just lowered: anything after may clobber them).
   int host_flags_at_ = -2;
 
+  // 8/16-bit dst = a OP b: zero-extend a into the result register, then the op at its
+  // own width (exact host flags; the bits above stay zero, as the IR wants).
+  void alu_narrow(const Inst& in) {
+    const Type t = in.type;
+    const bool f = ir::has(in.op, ir::prop::F);
+    const bool store = f && flags_must_be_stored();
+    x86::Gp ra = reg(in.a);
+    const bool bconst = is_const(in.b);
+    const int32_t bimm = bconst ? (t == Type::I8 ? static_cast<int8_t>(consts_[in.b]) : static_cast<int16_t>(consts_[in.b])) : 0;
+    x86::Gp rb;
+    if (!bconst) rb = reg(in.b);
+    if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
+      a_.mov(S(ir::kSlotCcSrc1), ra);
+      if (bconst) a_.mov(S(ir::kSlotCcSrc2), Imm(bimm));
+      else a_.mov(S(ir::kSlotCcSrc2), rb);
+    }
+    int di = -1;
+    x86::Gp r = x86::rax;
+    if (in.dst != ir::kNoSlot) {
+      di = acquire(in.dst, false);
+      if (bconst || pool_[di] != rb) r = pool_[di];  // else compute in rax (d would clobber b)
+    }
+    if (t == Type::I8) a_.movzx(r.r32(), ra.r8());
+    else a_.movzx(r.r32(), ra.r16());
+    x86::Gp x = sized(r, t);
+    auto y = [&]() -> x86::Gp { return sized(rb, t); };
+    switch (in.op) {
+      case Op::Add: case Op::AddF: if (bconst) a_.add(x, Imm(bimm)); else a_.add(x, y()); break;
+      case Op::Sub: case Op::SubF: if (bconst) a_.sub(x, Imm(bimm)); else a_.sub(x, y()); break;
+      case Op::And: case Op::AndF: if (bconst) a_.and_(x, Imm(bimm)); else a_.and_(x, y()); break;
+      case Op::Or: case Op::OrF: if (bconst) a_.or_(x, Imm(bimm)); else a_.or_(x, y()); break;
+      default: if (bconst) a_.xor_(x, Imm(bimm)); else a_.xor_(x, y()); break;
+    }
+    if (di >= 0) {
+      if (r != pool_[di]) a_.mov(pool_[di], r);  // flags survive the mov
+      dirty_[di] = true;
+    }
+    if (f) {
+      ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
+      if (store) {
+        a_.mov(S(ir::kSlotCcDst), r.r64());
+        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+      }
+      flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+      host_flags_at_ = cur_index_;
+    }
+  }
+
   // Pushes a 64-bit guest address on the host stack (rax is free at exits).
   void push_imm64(uint64_t v) {
     if (v == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(v)))) {
@@ -739,6 +787,19 @@ class Emitter {
         return true;
       }
       case Op::Merge8L: case Op::Merge8H: case Op::Merge16:
+        if (in.op != Op::Merge8H && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a) && cacheable(in.b) &&
+            !is_const(in.b) && in.dst != in.b) {
+          // dst = a with its low byte/word from b, register to register.
+          x86::Gp rb = reg(in.b);
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);  // a and b, used last, stay
+          x86::Gp d = pool_[di];
+          if (d != ra) a_.mov(d, ra);
+          if (in.op == Op::Merge8L) a_.mov(d.r8(), rb.r8());
+          else a_.mov(d.r16(), rb.r16());
+          dirty_[di] = true;
+          return true;
+        }
         if (in.op != Op::Merge8H && in.dst == in.a && cacheable(in.a) && (cacheable(in.b) || is_const(in.b))) {
           // Partial write in place: `mov r8b, cl`-style on the destination's own register.
           if (!is_const(in.b)) ld(x86::rcx, in.b);  // first: loading it may reassign registers
@@ -792,6 +853,11 @@ class Emitter {
           alu_fast(in);
           return true;
         }
+        if ((t == Type::I8 || t == Type::I16) && (in.dst == ir::kNoSlot || cacheable(in.dst)) && cacheable(in.a) &&
+            !is_const(in.a) && (cacheable(in.b) || is_const(in.b))) {
+          alu_narrow(in);
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         bool f = ir::has(in.op, ir::prop::F);
@@ -842,6 +908,22 @@ class Emitter {
         if (is_w(t) || (t != Type::I8 && t != Type::I16)) break;
         // 8/16-bit: the IR masks the count to 5 bits and shifts the zero- (or sign-)
         // extended value, which a 32-bit host shift of the extended value reproduces.
+        if (is_const(in.b) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          const unsigned n = static_cast<unsigned>(consts_[in.b] & 31);
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = pool_[di].r32();
+          if (in.op == Op::Sar) a_.movsx(d, sized(ra, t));
+          else a_.movzx(d, sized(ra, t));
+          if (n) {
+            if (in.op == Op::Shl) a_.shl(d, n);
+            else if (in.op == Op::Shr) a_.shr(d, n);
+            else a_.sar(d, n);
+          }
+          mask(pool_[di], t);
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         if (in.op == Op::Sar) a_.movsx(x86::eax, sized(x86::rax, t));
