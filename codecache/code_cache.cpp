@@ -60,7 +60,8 @@ TranslatedBlock* CodeCache::find_host(uint64_t host_pc) const {
   return host_pc < reinterpret_cast<uint64_t>(tb->code) + tb->size ? tb : nullptr;
 }
 
-void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const uint8_t* target) {
+void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const TranslatedBlock& to) {
+  const uint8_t* target = to.code + (site.skip_check ? to.unchecked_entry : 0);
   uint8_t* field = from.code + site.rel32_offset;
   int64_t rel = reinterpret_cast<int64_t>(target) - reinterpret_cast<int64_t>(field + 4);
   int32_t r32 = static_cast<int32_t>(rel);
@@ -116,7 +117,7 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
   for (size_t i = 0; i < t->chains.size(); ++i) {
     ChainSite& s = t->chains[i];
     if (TranslatedBlock* dst = find(s.target_pc)) {
-      patch(*t, s, dst->code);
+      patch(*t, s, *dst);
       incoming_[dst].emplace_back(t, i);
     } else {
       pending_.emplace(s.target_pc, std::make_pair(t, i));
@@ -126,7 +127,7 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
   auto range = pending_.equal_range(t->guest_pc);
   for (auto it = range.first; it != range.second; ++it) {
     auto [from, idx] = it->second;
-    patch(*from, from->chains[idx], t->code);
+    patch(*from, from->chains[idx], *t);
     incoming_[t].emplace_back(from, idx);
   }
   pending_.erase(range.first, range.second);

@@ -37,6 +37,7 @@ struct ChainSite {
   uint64_t target_pc;
   bool linked = false;
   uint32_t stub_offset = 0;  // where the jmp pointed before linking (its exit stub)
+  bool skip_check = false;   // link to the target's unchecked entry (a forward edge)
 };
 
 // Where dirty guest GPRs live in host registers during a memory access, so a fault
@@ -51,6 +52,7 @@ struct TranslatedBlock {
   uint64_t guest_pc = 0;
   uint8_t* code = nullptr;  // RX address of the entry
   uint32_t size = 0;
+  uint32_t unchecked_entry = 0;  // offset of the entry past the pending-exit check
   std::vector<ChainSite> chains;
   // host offset of each guest instruction's first host instruction, for mapping faults
   std::vector<std::pair<uint32_t, uint64_t>> pc_map;
@@ -107,7 +109,7 @@ class CodeCache {
   size_t used() const { return used_; }
 
  private:
-  void patch(TranslatedBlock& from, ChainSite& site, const uint8_t* target);
+  void patch(TranslatedBlock& from, ChainSite& site, const TranslatedBlock& target);
   size_t cap_;
   int fd_ = -1;
   uint8_t* rx_base_ = nullptr;

@@ -20,6 +20,10 @@ uint64_t compute_flags(uint64_t op, uint64_t dst, uint64_t s1, uint64_t s2) {
   const unsigned w = width_of(op);
   const uint64_t m = mask_of(w);
   const unsigned top = w - 1;
+  // Add and Sub record only their operands (the native tier does not store the result):
+  // the result is theirs to recompute.
+  if (static_cast<CcKind>(op >> 2) == CcKind::Add) dst = s1 + s2;
+  else if (static_cast<CcKind>(op >> 2) == CcKind::Sub) dst = s1 - s2;
   dst &= m;
   switch (static_cast<CcKind>(op >> 2)) {
     case CcKind::Eager:
@@ -99,7 +103,7 @@ bool compute_cf(uint64_t op, uint64_t dst, uint64_t s1, uint64_t s2) {
   const unsigned w = width_of(op);
   const uint64_t m = mask_of(w);
   switch (static_cast<CcKind>(op >> 2)) {
-    case CcKind::Add: return (dst & m) < (s1 & m);
+    case CcKind::Add: return ((s1 + s2) & m) < (s1 & m);
     case CcKind::Sub: return (s1 & m) < (s2 & m);
     case CcKind::Logic: return false;
     default: return compute_flags(op, dst, s1, s2) & rflags::CF;

@@ -106,7 +106,8 @@ std::string slot_name(Slot s);
 // Lazy-flag kinds. cc_op = kind << 2 | log2(bytes of the operation).
 enum class CcKind : uint8_t {
   Eager,   // cc_dst holds the RFLAGS status bits
-  Add, Sub, Adc, Sbb, Logic, Inc, Dec, Shl, Shr, Sar,
+  Add, Sub,  // cc_src1, cc_src2 (cc_dst is not read: readers recompute the result)
+  Adc, Sbb, Logic, Inc, Dec, Shl, Shr, Sar,
   Mul,     // CF = OF = cc_src1 (0/1); SF/ZF/PF from cc_dst
   Blsi,    // CF = src != 0
   Blsr,    // CF = src == 0 (blsr)

@@ -161,8 +161,9 @@ class Emitter {
     // Safe point: every block entry (chained or not) checks for a pending exit request.
     Stub pending{a_.newLabel(), b_.pc, ir::ExitKind::Jump};
     a_.cmp(x86::dword_ptr(kState, kPendingOff), 0);
-    a_.jne(pending.label);
+    a_.long_().jne(pending.label);
     stubs_.push_back(pending);
+    tb_.unchecked_entry = static_cast<uint32_t>(a_.offset());
     if (!b_.check_bytes.empty()) {
       // Self-checking block: its guest bytes must still be what was translated; if not,
       // leave through the same exit (the dispatcher sees the change and decodes again).
@@ -509,7 +510,7 @@ class Emitter {
     if (f) {
       ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
       if (store) {
-        a_.mov(S(ir::kSlotCcDst), r.r64());
+        if (k == ir::CcKind::Logic) a_.mov(S(ir::kSlotCcDst), r.r64());
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
       }
       flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
@@ -569,7 +570,7 @@ class Emitter {
     x86::Gp r = x86::rax;  // where the result ends up
     if (in.dst == ir::kNoSlot) {
       // cmp / test: only the flags are wanted.
-      if (!store && in.op == Op::SubF) {
+      if (in.op == Op::SubF) {  // (a Sub's lazy flags are its operands, stored above)
         if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
       } else if (!store && in.op == Op::AndF) {
         if (bimm_ok) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
@@ -605,7 +606,7 @@ class Emitter {
     }
     if (f) {
       if (store) {
-        a_.mov(S(ir::kSlotCcDst), r.r64());
+        if (in.op != Op::AddF && in.op != Op::SubF) a_.mov(S(ir::kSlotCcDst), r.r64());
         ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
       }
@@ -881,7 +882,7 @@ class Emitter {
         if (f) {
           ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
           if (store) {
-            st(ir::kSlotCcDst, x86::rax);
+            if (k == ir::CcKind::Logic) st(ir::kSlotCcDst, x86::rax);
             a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
           }
           flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
@@ -943,7 +944,6 @@ class Emitter {
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc1 * 8), 0);
         a_.neg(x86::rax);
         mask(x86::rax, t);
-        a_.mov(S(ir::kSlotCcDst), x86::rax);
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Sub, t))));
         st(in.dst, x86::rax);
         flags_ = {FlagsKnown::Sub, t};
@@ -1616,10 +1616,15 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
   tb->size = static_cast<uint32_t>(code.codeSize());
   for (auto& [off, target] : e.chain_sites_) {
     // Before linking, each chain jmp points at its exit stub: remember where, so an
-    // unlinked site can be pointed back there.
+    // unlinked site can be pointed back there. A forward edge (target above this block's
+    // start) links past the target's pending-exit check: every cycle has a backward edge
+    // (the one into its lowest block), and backward edges, indirect branches and the
+    // dispatcher enter at the check, so every loop still polls. (A return matched on the
+    // return-address stack pops a frame that a call in the same cycle pushed.)
     int32_t rel;
     memcpy(&rel, rx + off, 4);
-    tb->chains.push_back({off, target, false, static_cast<uint32_t>(static_cast<int64_t>(off) + 4 + rel)});
+    tb->chains.push_back({off, target, false, static_cast<uint32_t>(static_cast<int64_t>(off) + 4 + rel),
+                          target > b.pc});
   }
   if (const char* dir = getenv("RETRACE_DUMP_HOST_CODE")) {
     // Debug aid: raw host code per block (disassemble with objdump -b binary -m i386:x86-64).
