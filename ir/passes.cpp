@@ -77,6 +77,17 @@ inline bool observes_frame(const Inst& in) {
 inline bool observes_flags(const Inst& in) {
   return has(in.op, T) || in.op == Op::PortIn || in.op == Op::PortOut || in.op == Op::CallHelper;
 }
+// The same, knowing the block: an exit to the next guest block passes the flags on only
+// if that block may read them (Block::flags_dead_at_exit, set from the successors); a
+// syscall, trap or hlt exit shows them to the runtime (signal frames, r11).
+inline bool observes_flags(const Block& b, const Inst& in) {
+  switch (in.op) {
+    case Op::ExitJmp: case Op::ExitBr: case Op::ExitCall: case Op::ExitInd:
+      return !b.flags_dead_at_exit;
+    default:
+      return observes_flags(in);
+  }
+}
 
 // Guest registers read or written by an op without naming them as operands.
 inline bool implicit_gpr_use(const Inst& in, Slot g) {
@@ -246,10 +257,10 @@ bool pass_deadflags(Block& b) {
     if (raw) return false;  // the block handles the raw encoding itself: stay out
   }
   Edits e(n);
-  bool live = !b.flags_dead_at_exit;  // at the exit (see flags_killed_before_read)
+  bool live = false;  // past the exit; the exit itself decides (observes_flags)
   for (size_t i = n; i-- > 0;) {
     Inst& in = b.insts[i];
-    if (observes_flags(in)) { live = true; continue; }
+    if (observes_flags(b, in)) { live = true; continue; }
     const bool writes = has(in.op, F);
     const bool reads = has(in.op, RF);
     if (writes && !live) {
@@ -398,21 +409,25 @@ bool pass_fold(Block& b) {
 
 }  // namespace
 
-bool flags_killed_before_read(const Block& b) {
+IncomingFlags incoming_flags(const Block& b) {
   for (const Inst& in : b.insts) {
-    if (observes_flags(in) || has(in.op, RF)) return false;
-    if (has(in.op, F) && kills_flags(in.op)) return true;
+    if (has(in.op, T) && (in.op == Op::ExitJmp || in.op == Op::ExitCall || in.op == Op::ExitBr))
+      return IncomingFlags::PassThrough;  // reached a direct exit untouched: they flow on
+    if (observes_flags(in) || has(in.op, RF)) return IncomingFlags::Read;
+    if (has(in.op, F)) return kills_flags(in.op) ? IncomingFlags::Killed : IncomingFlags::Read;
   }
-  return false;  // reached the exit without defining them: they flow on
+  return IncomingFlags::Read;  // any other exit: someone may look at them
 }
+
+bool flags_killed_before_read(const Block& b) { return incoming_flags(b) == IncomingFlags::Killed; }
 
 bool flags_read_from(const Block& b, size_t i) {
   for (; i < b.insts.size(); ++i) {
     const Inst& in = b.insts[i];
-    if (observes_flags(in) || has(in.op, RF)) return true;
+    if (observes_flags(b, in) || has(in.op, RF)) return true;
     if (has(in.op, F)) return !kills_flags(in.op);  // a partial writer keeps older bits
   }
-  return !b.flags_dead_at_exit;
+  return !b.flags_dead_at_exit;  // (a block always ends in an exit; not reached)
 }
 
 const std::vector<PassInfo>& all_passes() {

@@ -22,6 +22,11 @@ const std::vector<PassInfo>& all_passes();
 // True when the block defines all status flags before anything in it reads them (or can
 // observe them): flags produced by a predecessor are then dead at that predecessor's exit.
 bool flags_killed_before_read(const Block& b);
+// What a block does with the flags it is entered with: defines them all before any read
+// (Killed), may read or observe them (Read), or leaves them untouched up to a direct exit
+// (PassThrough: the answer is its successors').
+enum class IncomingFlags { Killed, Read, PassThrough };
+IncomingFlags incoming_flags(const Block& b);
 // True when the flags as they stand before instruction i may be read or observed from i on
 // (by an RF op, an op that observes the whole frame, or the next block).
 bool flags_read_from(const Block& b, size_t i);

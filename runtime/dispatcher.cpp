@@ -202,7 +202,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) succ[n++] = t.imm;
     else if (t.op == ir::Op::ExitBr) { succ[n++] = t.imm; succ[n++] = t.imm2; }
     bool dead = n > 0;
-    for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i]);
+    for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i], 3);
     if (dead) {
       b->flags_dead_at_exit = true;
       ir::run_passes(*b, {"deadflags", "dce"}, false);
@@ -231,17 +231,42 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   }
   return tb;
 }
-bool Dispatcher::successor_kills_flags(uint64_t pc) {
-  if (const ir::Block* s = cache_.find(pc)) return ir::flags_killed_before_read(*s);
-  // Not run yet (the other side of a branch, a call's target): decode it to look, without
-  // keeping it (it may never run; keeping it would watch its page for writes).
-  if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) return it->second;
-  x86::DecodeOptions dopt;
-  dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
-  x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
-  bool kills = d.block && d.diagnostic.empty() && ir::flags_killed_before_read(*d.block);
-  kills_flags_memo_.emplace(pc, kills);
-  return kills;
+bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
+  // What the block at pc does with incoming flags, and where a pass-through goes on.
+  ir::IncomingFlags use;
+  uint64_t next[2];
+  int n = 0;
+  auto summarise = [&](const ir::Block& s) {
+    use = ir::incoming_flags(s);
+    const ir::Inst& t = s.terminator();
+    if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) next[n++] = t.imm;
+    else if (t.op == ir::Op::ExitBr) { next[n++] = t.imm; next[n++] = t.imm2; }
+  };
+  if (const ir::Block* s = cache_.find(pc)) {
+    summarise(*s);
+  } else if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) {
+    use = it->second.use;
+    for (uint64_t x : it->second.next) if (x) next[n++] = x;
+  } else {
+    // Not run yet (the other side of a branch, a call's target): decode it to look, without
+    // keeping it (it may never run; keeping it would watch its page for writes).
+    x86::DecodeOptions dopt;
+    dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
+    x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+    if (!d.block || !d.diagnostic.empty()) {
+      use = ir::IncomingFlags::Read;
+    } else {
+      summarise(*d.block);
+    }
+    FlagsPeek memo{use, {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}};
+    kills_flags_memo_.emplace(pc, memo);
+  }
+  if (use != ir::IncomingFlags::PassThrough) return use == ir::IncomingFlags::Killed;
+  // Untouched up to a direct exit: dead if dead on every way on (a few blocks deep).
+  if (depth == 0 || n == 0) return false;
+  for (int i = 0; i < n; ++i)
+    if (!successor_kills_flags(next[i], depth - 1)) return false;
+  return true;
 }
 
 Dispatcher::~Dispatcher() {

@@ -15,6 +15,7 @@
 #include "codecache/code_cache.h"
 #include "frontend/x86/frontend.h"
 #include "ir/interp.h"
+#include "ir/passes.h"
 #include "ir/state.h"
 
 namespace retrace::rt {
@@ -135,8 +136,12 @@ class Dispatcher {
   std::unordered_map<uint64_t, std::string> diagnostics_;  // pc -> decode diagnostic
   // Successors not decoded yet, decoded only to learn whether they redefine the flags
   // before reading them (cross-block flag liveness); cleared on invalidation.
-  std::unordered_map<uint64_t, bool> kills_flags_memo_;
-  bool successor_kills_flags(uint64_t pc);
+  struct FlagsPeek {
+    ir::IncomingFlags use;
+    uint64_t next[2];  // direct successors (0: none)
+  };
+  std::unordered_map<uint64_t, FlagsPeek> kills_flags_memo_;
+  bool successor_kills_flags(uint64_t pc, int depth);
   std::unordered_map<uint64_t, std::vector<uint64_t>> code_pages_;  // page -> pcs of blocks decoded from it
   std::vector<std::unique_ptr<ir::Block>> graveyard_;  // invalidated blocks (others' succ may point here)
   Stats stats_;

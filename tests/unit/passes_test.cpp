@@ -229,6 +229,55 @@ TEST(DeadFlags, DowngradesTheFirstOfTwoFlagWriters) {
   EXPECT_EQ(verify(*t), "");
 }
 
+TEST(FlagLiveness, IncomingFlagsKilledReadOrPassedThrough) {
+  {
+    TestBlock t;  // mov; sub (defines all status flags); exit
+    t.b.emit_to(0, Op::Mov, Type::I64, 1);
+    t.b.emit(Op::SubF, Type::I32, 0, 3);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Killed);
+    EXPECT_TRUE(flags_killed_before_read(*t));
+  }
+  {
+    TestBlock t;  // a jcc on the incoming flags
+    Slot c = cond(t.b, Cc::B);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // inc keeps CF: a reader, not a killer
+    t.b.emit(Op::IncF, Type::I64, 0);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // moves only, then a direct call: the flags go on to the callee
+    t.b.emit_to(7, Op::Mov, Type::I64, 6);
+    t.b.emit(Op::ExitCall, Type::Void, kNoSlot, kNoSlot, kNoSlot, 0x100, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::PassThrough);
+    EXPECT_FALSE(flags_killed_before_read(*t));
+  }
+  {
+    TestBlock t;  // untouched up to an indirect exit: anyone may read them
+    t.b.emit(Op::ExitInd, Type::Void, 0, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(ExitHint::Ret));
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+}
+
+TEST(FlagLiveness, FlagsReadFromAnInstructionOn) {
+  TestBlock t;  // 0: sub  1: cond  2: mov  3: and (kills)  4: exit
+  t.b.emit(Op::SubF, Type::I64, 0, 3);
+  Slot c = cond(t.b, Cc::E);
+  t.b.emit_to(2, Op::Mov, Type::I64, c);
+  t.b.emit(Op::AndF, Type::I64, 0, 0);
+  t.exit_jmp(0x10);
+  EXPECT_TRUE(flags_read_from(*t, 1)) << "the cond reads them";
+  EXPECT_FALSE(flags_read_from(*t, 2)) << "the and redefines them before the exit";
+  EXPECT_TRUE(flags_read_from(*t, 4)) << "live at the exit unless the successors kill them";
+  t->flags_dead_at_exit = true;
+  EXPECT_FALSE(flags_read_from(*t, 4));
+}
+
 TEST(DeadFlags, KeepsFlagsThatAreReadOrCouldTrap) {
   {
     TestBlock t;  // add; jcc-style read; sub
