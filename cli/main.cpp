@@ -186,7 +186,10 @@ int cmd_run(int argc, char** argv) {
     if (!r.message.empty()) fprintf(stderr, "retrace: %s\n", r.message.c_str());
     retrace::rt::die_of_signal(r.signal);
   }
-  return r.status & 0xff;
+  // Nothing left to tear down that anyone would see: skip freeing every block and
+  // translation (a measurable part of a short program's run).
+  fflush(nullptr);
+  _exit(r.status & 0xff);
 }
 
 }  // namespace

@@ -174,6 +174,9 @@ struct Block {
   // Set by the tier-up when every successor redefines the flags before reading them:
   // deadflags may then drop the block's last flag computation too.
   bool flags_dead_at_exit = false;
+  // The optimising passes have run (at decode, or deferred to the tier-up: most blocks
+  // run too few times for them to pay off in the interpreter).
+  bool optimized = false;
   // Self-checking block (its page is written too often to write-protect): the guest bytes
   // it was decoded from, compared before it runs.
   std::vector<uint8_t> check_bytes;

@@ -205,9 +205,13 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i], 3);
     if (dead) {
       b->flags_dead_at_exit = true;
-      ir::run_passes(*b, {"deadflags", "dce"}, false);
+      if (b->optimized) ir::run_passes(*b, {"deadflags", "dce"}, false);
       stats_.flags_dead_exits++;
     }
+  }
+  if (!b->optimized) {
+    ir::run_passes(*b, opt_.passes, false);
+    b->optimized = true;
   }
   const codecache::TranslatedBlock* tb = translator_->translate(*b);
   if (!tb) {
@@ -287,12 +291,19 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
 #else
   const bool verify_each = opt_.verify_each_pass;
 #endif
-  std::string err = ir::run_passes(*d.block, opt_.passes, verify_each,
-                                   [&](const std::string& pass, const ir::Block& b) {
-                                     if (dump == "after:" + pass || dump == "all")
-                                       fprintf(stderr, "; after %s\n%s", pass.c_str(), ir::print(b).c_str());
-                                   });
-  if (err.empty()) err = ir::verify(*d.block);
+  // Passes now, or (auto tier) when the block gets hot enough to be translated; dumping
+  // and verifying ask for them now.
+  const bool defer = opt_.tier == Tier::Auto && threshold_ > 0 && !verify_each && dump.empty();
+  std::string err;
+  if (!defer) {
+    err = ir::run_passes(*d.block, opt_.passes, verify_each,
+                         [&](const std::string& pass, const ir::Block& b) {
+                           if (dump == "after:" + pass || dump == "all")
+                             fprintf(stderr, "; after %s\n%s", pass.c_str(), ir::print(b).c_str());
+                         });
+    d.block->optimized = true;
+  }
+  if (err.empty() && (verify_each || !dump.empty())) err = ir::verify(*d.block);
   if (!err.empty()) {
     fprintf(stderr, "retrace: internal error: IR for block 0x%llx does not verify: %s\n%s",
             static_cast<unsigned long long>(pc), err.c_str(), ir::print(*d.block).c_str());
