@@ -36,13 +36,21 @@ CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) 
   // The mappings keep the memory; the descriptor would only use up a guest-visible fd.
   close(fd_);
   fd_ = -1;
-  ib_ = std::make_unique<IbEntry[]>(kIbEntries);
-  for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
+  const size_t ib_bytes = 2 * kIbEntries * sizeof(uint64_t);
+  void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+  if (ib == MAP_FAILED) ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (ib == MAP_FAILED) {
+    perror("retrace: indirect-branch table mmap");
+    abort();
+  }
+  ib_ = static_cast<uint64_t*>(ib);
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ~0ull;  // empty (hosts unused until set)
 }
 
 CodeCache::~CodeCache() {
   munmap(rx_base_, cap_);
   munmap(rw_base_, cap_);
+  munmap(ib_, 2 * kIbEntries * sizeof(uint64_t));
 }
 
 uint8_t* CodeCache::alloc(size_t n) {
@@ -100,8 +108,7 @@ void CodeCache::remove(uint64_t guest_pc) {
       for (auto p = range.first; p != range.second;) p = p->second.first == t ? pending_.erase(p) : std::next(p);
     }
   }
-  IbEntry& e = ib_[ib_index(guest_pc)];
-  if (e.pc == guest_pc) e = {~0ull, nullptr};
+  if (ib_[2 * ib_index(guest_pc)] == guest_pc) ib_[2 * ib_index(guest_pc)] = ~0ull;
   by_host_.erase(reinterpret_cast<uint64_t>(t->code));
   by_pc_.erase(it);
   stats_.blocks = by_pc_.size();
@@ -131,9 +138,7 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
     incoming_[t].emplace_back(from, idx);
   }
   pending_.erase(range.first, range.second);
-  IbEntry& e = ib_[ib_index(t->guest_pc)];
-  e.pc = t->guest_pc;
-  e.host = t->code;
+  ib_set(t->guest_pc, t->code);
   return t;
 }
 
@@ -142,7 +147,7 @@ void CodeCache::flush() {
   by_host_.clear();
   pending_.clear();
   incoming_.clear();
-  for (unsigned i = 0; i < kIbEntries; ++i) ib_[i] = {~0ull, nullptr};
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ~0ull;
   used_ = reserved_;
   stats_.flushes++;
   stats_.bytes = used_;

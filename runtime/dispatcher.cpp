@@ -187,9 +187,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   if (const codecache::TranslatedBlock* tb = cache_native_->find(b->pc)) {
     // We got here through an exit that missed: refill the inline table's entry (another
     // target with the same hash may have taken it).
-    codecache::IbEntry& e = cache_native_->ib_table()[codecache::ib_index(b->pc)];
-    e.pc = b->pc;
-    e.host = tb->code;
+    cache_native_->ib_set(b->pc, tb->code);
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;

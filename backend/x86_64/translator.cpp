@@ -139,7 +139,7 @@ struct FlagsKnown {
 
 class Emitter {
  public:
-  Emitter(x86::Assembler& a, const ir::Block& b, codecache::IbEntry* ib, const uint8_t* exit,
+  Emitter(x86::Assembler& a, const ir::Block& b, const uint64_t* ib, const uint8_t* exit,
           codecache::TranslatedBlock& tb, TranslateStats& stats, const uint8_t* cond_thunk,
           const uint8_t* getcf_thunk)
       : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats), cond_thunk_(cond_thunk),
@@ -516,6 +516,28 @@ class Emitter {
       flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
       host_flags_at_ = cur_index_;
     }
+  }
+
+  // Looks rax (a guest pc) up in the indirect-branch table: jumps to `miss` unless found;
+  // returns the memory operand holding the host address. Uses rcx (and rdx when the table
+  // is not addressable with a 32-bit immediate).
+  x86::Mem ib_probe(const Label& miss) {
+    a_.mov(x86::ecx, x86::eax);  // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index
+    a_.shr(x86::ecx, codecache::kIbBits);
+    a_.xor_(x86::ecx, x86::eax);
+    a_.movzx(x86::ecx, x86::cx);
+    a_.add(x86::ecx, x86::ecx);  // entries are {pc, host} pairs: 16 bytes
+    static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
+    const uint64_t table = reinterpret_cast<uint64_t>(ib_);
+    if (table + codecache::kIbEntries * 16 < 0x7fff0000u) {
+      a_.cmp(x86::rax, x86::qword_ptr(table, x86::rcx, 3));
+      a_.jne(miss);
+      return x86::qword_ptr(table + 8, x86::rcx, 3);
+    }
+    a_.mov(x86::rdx, table);
+    a_.cmp(x86::rax, x86::qword_ptr(x86::rdx, x86::rcx, 3));
+    a_.jne(miss);
+    return x86::qword_ptr(x86::rdx, x86::rcx, 3, 8);
   }
 
   // Pushes a 64-bit guest address on the host stack (rax is free at exits).
@@ -1386,32 +1408,17 @@ class Emitter {
           a_.jbe(plain);
         }
         a_.bind(probe);
-        a_.mov(x86::rcx, x86::rax);
-        a_.shr(x86::rcx, codecache::kIbBits);
-        a_.xor_(x86::rcx, x86::rax);
-        a_.and_(x86::ecx, codecache::kIbEntries - 1);
-        a_.shl(x86::rcx, 4);
-        a_.mov(x86::rdx, reinterpret_cast<uint64_t>(ib_));
-        a_.add(x86::rdx, x86::rcx);
-        a_.cmp(x86::rax, x86::qword_ptr(x86::rdx));
-        a_.jne(miss);
+        x86::Mem host = ib_probe(miss);
         if (ras_call) {
+          a_.mov(x86::rdx, host);  // (the push below may use rcx, the probe's index)
           push_imm64(in.imm2);
-          a_.call(x86::qword_ptr(x86::rdx, 8));
+          a_.call(x86::rdx);
           chain_jmp(in.imm2, ir::ExitKind::Jump, false);
           // Past the return-address stack's limit: through the table, no frame.
           a_.bind(plain);
-          a_.mov(x86::rcx, x86::rax);
-          a_.shr(x86::rcx, codecache::kIbBits);
-          a_.xor_(x86::rcx, x86::rax);
-          a_.and_(x86::ecx, codecache::kIbEntries - 1);
-          a_.shl(x86::rcx, 4);
-          a_.mov(x86::rdx, reinterpret_cast<uint64_t>(ib_));
-          a_.add(x86::rdx, x86::rcx);
-          a_.cmp(x86::rax, x86::qword_ptr(x86::rdx));
-          a_.jne(miss);
+          host = ib_probe(miss);
         }
-        a_.jmp(x86::qword_ptr(x86::rdx, 8));
+        a_.jmp(host);
         a_.bind(miss);
         a_.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
         a_.mov(x86::eax, static_cast<uint32_t>(ir::ExitKind::Indirect));
@@ -1442,7 +1449,7 @@ class Emitter {
 
   x86::Assembler& a_;
   const ir::Block& b_;
-  codecache::IbEntry* ib_;
+  const uint64_t* ib_;  // indirect-branch table: {pc, host} pairs
   const uint8_t* exit_;
   codecache::TranslatedBlock& tb_;
   TranslateStats& stats_;

@@ -13,7 +13,7 @@
 //
 // Exits: direct jumps/branches/calls end in a patchable `jmp rel32` to an exit stub;
 // when the target is translated the code cache re-points the jmp at it (chaining).
-// Indirect exits probe the shared IbEntry table inline and jump straight to the target
+// Indirect exits probe the shared indirect-branch table inline and jump straight to the target
 // on a hit. Everything else returns to the dispatcher through the exit trampoline with
 // eax = ir::ExitKind and MachineState::rip = the next guest pc.
 #pragma once

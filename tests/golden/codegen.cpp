@@ -17,7 +17,8 @@
 //
 // Output stability: nothing host-specific may reach the text. Host code is printed at
 // offsets from the block's entry; branch targets outside the block print as
-// `<block 0xGUEST>` (another translation of the case) or `<exit>` (the trampolines in the
+// `<block 0xGUEST>` (another translation of the case; `past its poll` for a forward chain,
+// which enters after the pending-exit check) or `<exit>` (the trampolines in the
 // cache's reserved prefix); immediates that look like host pointers (helper addresses,
 // Inst* operands of helper calls, the indirect-branch table: values in
 // [kHostPtrLow, 2^47) outside the guest snippet) print as `<host-ptr>`. Guest constants in
@@ -137,6 +138,9 @@ class Capstone {
       for (unsigned k = 0; k < x.op_count; ++k)
         if (x.operands[k].type == X86_OP_IMM)
           o.imms.push_back(static_cast<uint64_t>(x.operands[k].imm));
+        else if (x.operands[k].type == X86_OP_MEM && x.operands[k].mem.base == X86_REG_INVALID &&
+                 x.operands[k].mem.disp > 0)
+          o.imms.push_back(static_cast<uint64_t>(x.operands[k].mem.disp));  // absolute: may be a host table
       out.push_back(std::move(o));
     }
     cs_free(insn, count);
@@ -232,6 +236,8 @@ class Golden {
       else if (const codecache::TranslatedBlock* other = cache.find_host(v);
                other && other->code == reinterpret_cast<const uint8_t*>(v))
         to = "<block " + hex(other->guest_pc) + ">";
+      else if (other && other->code + other->unchecked_entry == reinterpret_cast<const uint8_t*>(v))
+        to = "<block " + hex(other->guest_pc) + " past its poll>";  // a forward chain
       else if (cache.contains(v))
         to = "<exit>";
       else if (v >= kHostPtrLow && v < kHostPtrHigh && !(v >= lo && v <= hi))
