@@ -171,12 +171,21 @@ bool coalesce_sweep(Block& b) {
   Edits e(n);
   for (size_t j = 0; j < n; ++j) {
     const Inst& mv = b.insts[j];
-    if (mv.op != Op::Mov || !coalesce_target(mv.dst) || !is_temp(mv.a) || mv.a >= def.size()) continue;
+    // `%t = load.i8; %gpr = zext %t` (movzx from memory) too: a load zero-extends anyway.
+    const bool zext = mv.op == Op::Zext;
+    if ((mv.op != Op::Mov && !zext) || !coalesce_target(mv.dst) || !is_temp(mv.a) || mv.a >= def.size()) continue;
     const Slot t = mv.a, g = mv.dst;
     if (uses[t] != 1 || def[t] == kNone || def[t] >= j) continue;
     const size_t i = def[t];
     Inst& d = b.insts[i];
-    if (d.op == Op::CallHelper || !result_fits(d, mv.type)) continue;
+    if (zext) {
+      const Type from = static_cast<Type>(mv.aux);
+      if (d.op != Op::Load || !is_int(d.type) || !is_int(from) || type_bits(d.type) > type_bits(from) ||
+          type_bits(from) > type_bits(mv.type))
+        continue;
+    } else if (d.op == Op::CallHelper || !result_fits(d, mv.type)) {
+      continue;
+    }
     bool clear = true;
     for (size_t k = i + 1; k < j && clear; ++k) {
       if (e.kill[k]) continue;

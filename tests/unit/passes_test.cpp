@@ -108,6 +108,23 @@ TEST(Coalesce, Mov32FromA32BitOpAndMov64FromA32BitOp) {
   EXPECT_EQ(print(t->insts[1]), "%rsi:i32 = load %rdi");
 }
 
+TEST(Coalesce, ZeroExtendingLoadIntoARegister) {
+  TestBlock t;  // movzx ebp, byte [rdi]; movzx eax, word [rsi]; movsx ecx, byte [rdi] stays
+  Slot a = t.b.emit(Op::Load, Type::I8, 7);
+  t.b.emit_to(5, Op::Zext, Type::I32, a, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(Type::I8));
+  Slot w = t.b.emit(Op::Load, Type::I16, 6);
+  t.b.emit_to(0, Op::Zext, Type::I64, w, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(Type::I16));
+  Slot c = t.b.emit(Op::Load, Type::I8, 7);
+  t.b.emit_to(1, Op::Sext, Type::I32, c, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(Type::I8));
+  t.exit_jmp(0);
+  EXPECT_TRUE(run_pass("coalesce", *t));
+  ASSERT_EQ(t->insts.size(), 5u);
+  EXPECT_EQ(print(t->insts[0]), "%rbp:i8 = load %rdi");
+  EXPECT_EQ(print(t->insts[1]), "%rax:i16 = load %rsi");
+  EXPECT_EQ(t->insts[3].op, Op::Sext) << "a sign extension is not a load's";
+  EXPECT_EQ(verify(*t), "");
+}
+
 TEST(Coalesce, ConstIsMaskedToTheMovWidth) {
   TestBlock t;
   Slot c = t.b.emit(Op::Const, Type::I64, kNoSlot, kNoSlot, kNoSlot, 0x123456789ull);
