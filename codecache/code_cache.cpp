@@ -19,23 +19,33 @@ uint64_t TranslatedBlock::guest_pc_at(uint64_t host) const {
   return pc;
 }
 
-CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) {
-  fd_ = memfd_create("retrace-code-cache", MFD_CLOEXEC);
-  if (fd_ < 0 || ftruncate(fd_, static_cast<off_t>(cap_)) != 0) {
-    perror("retrace: code cache");
-    abort();
+CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095) & ~size_t{4095}) {
+  if (single_view) {
+    void* m = mmap(nullptr, cap_, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED) {
+      perror("retrace: code cache mmap");
+      abort();
+    }
+    rx_base_ = rw_base_ = static_cast<uint8_t*>(m);
+  } else {
+    // W^X: one memfd mapped twice, an RX view that runs and an RW view that is written.
+    fd_ = memfd_create("retrace-code-cache", MFD_CLOEXEC);
+    if (fd_ < 0 || ftruncate(fd_, static_cast<off_t>(cap_)) != 0) {
+      perror("retrace: code cache");
+      abort();
+    }
+    void* rx = mmap(nullptr, cap_, PROT_READ | PROT_EXEC, MAP_SHARED, fd_, 0);
+    void* rw = mmap(nullptr, cap_, PROT_READ | PROT_WRITE, MAP_SHARED, fd_, 0);
+    if (rx == MAP_FAILED || rw == MAP_FAILED) {
+      perror("retrace: code cache mmap");
+      abort();
+    }
+    rx_base_ = static_cast<uint8_t*>(rx);
+    rw_base_ = static_cast<uint8_t*>(rw);
+    // The mappings keep the memory; the descriptor would only use up a guest-visible fd.
+    close(fd_);
+    fd_ = -1;
   }
-  void* rx = mmap(nullptr, cap_, PROT_READ | PROT_EXEC, MAP_SHARED, fd_, 0);
-  void* rw = mmap(nullptr, cap_, PROT_READ | PROT_WRITE, MAP_SHARED, fd_, 0);
-  if (rx == MAP_FAILED || rw == MAP_FAILED) {
-    perror("retrace: code cache mmap");
-    abort();
-  }
-  rx_base_ = static_cast<uint8_t*>(rx);
-  rw_base_ = static_cast<uint8_t*>(rw);
-  // The mappings keep the memory; the descriptor would only use up a guest-visible fd.
-  close(fd_);
-  fd_ = -1;
   const size_t ib_bytes = 2 * kIbEntries * sizeof(uint64_t);
   void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
   if (ib == MAP_FAILED) ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -49,7 +59,7 @@ CodeCache::CodeCache(size_t capacity) : cap_((capacity + 4095) & ~size_t{4095}) 
 
 CodeCache::~CodeCache() {
   munmap(rx_base_, cap_);
-  munmap(rw_base_, cap_);
+  if (rw_base_ != rx_base_) munmap(rw_base_, cap_);
   munmap(ib_, 2 * kIbEntries * sizeof(uint64_t));
 }
 

@@ -74,7 +74,10 @@ struct CacheStats {
 
 class CodeCache {
  public:
-  explicit CodeCache(size_t capacity);
+  // single_view: one anonymous read-write-execute mapping instead of the W^X pair, for
+  // `--perf-map` (Linux perf reads /tmp/perf-PID.map only for anonymous executable memory;
+  // it names samples in the memfd view after the file).
+  explicit CodeCache(size_t capacity, bool single_view = false);
   ~CodeCache();
   CodeCache(const CodeCache&) = delete;
   CodeCache& operator=(const CodeCache&) = delete;

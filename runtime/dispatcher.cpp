@@ -178,7 +178,7 @@ Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
     : fe_(mode), read_(std::move(reader)), opt_(std::move(opt)) {
   if (opt_.tier != Tier::Interp) {
     threshold_ = opt_.tier_threshold >= 0 ? static_cast<unsigned>(opt_.tier_threshold) : opt_.tier == Tier::Native ? 0 : 50;
-    cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size);
+    cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size, opt_.perf_map);
     translator_ = std::make_unique<backend::Translator>(*cache_native_);
   }
 }
@@ -574,7 +574,7 @@ void Dispatcher::after_fork_in_child() {
   // parent's. It starts a private one (translations are redone on demand).
   if (!cache_native_) return;
   translator_.reset();
-  cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size);
+  cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size, opt_.perf_map);
   translator_ = std::make_unique<backend::Translator>(*cache_native_);
   t_cache = cache_native_.get();
   invalidated_ = true;
