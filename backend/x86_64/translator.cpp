@@ -64,6 +64,7 @@ uint64_t rt_getcf(ir::MachineState* st) {
 struct NativeVec {
   InstId id = 0;      // 0: no native form
   bool imm = false;   // takes an imm8
+  bool unary = false; // `op xmm, imm8` on a (the *_I shift rows)
 };
 const std::vector<NativeVec>& native_vec_table() {
   static const std::vector<NativeVec> table = [] {
@@ -73,8 +74,22 @@ const std::vector<NativeVec>& native_vec_table() {
       if (vi.kind != 'V' || vi.fp) continue;
       std::string name = vi.name;
       for (char& ch : name) ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+      // Rows named after their register-to-register form.
+      if (name == "movq_zx") name = "movq";
+      else if (name == "movss_merge") name = "movss";
+      else if (name == "movsd_merge") name = "movsd";
+      const bool unary = name.size() > 2 && name.compare(name.size() - 2, 2, "_i") == 0;
+      if (unary) name.resize(name.size() - 2);  // psllw_i: psllw xmm, imm8
       InstId id = InstAPI::stringToInstId(Arch::kX64, name.c_str(), name.size());
       if (id == 0) continue;
+      if (unary) {
+        CodeHolder code;
+        code.init(Environment::host());
+        x86::Assembler a(&code);
+        a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
+        if (a.emit(id, x86::xmm0, Imm(0)) == kErrorOk) t[i] = {id, true, true};
+        continue;
+      }
       for (bool imm : {false, true}) {
         CodeHolder code;
         code.init(Environment::host());
@@ -1198,12 +1213,34 @@ class Emitter {
           const NativeVec& nv = native_vec_table()[row];
           if (nv.id) {
             a_.movdqu(x86::xmm0, S(in.a));
-            a_.movdqu(x86::xmm1, S(in.b));
-            if (nv.imm) a_.emit(nv.id, x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
+            if (!nv.unary) a_.movdqu(x86::xmm1, S(in.b));
+            if (nv.unary) a_.emit(nv.id, x86::xmm0, Imm(in.imm & 0xff));
+            else if (nv.imm) a_.emit(nv.id, x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
             else a_.emit(nv.id, x86::xmm0, x86::xmm1);
             a_.movdqu(S(in.dst), x86::xmm0);
             return true;
           }
+        }
+        // pcmpistri (SSE4.2 string compares, glibc's strcmp family): the host instruction;
+        // its index in ecx, its flags (CF ZF SF OF; AF PF cleared) exactly the guest's.
+        if (row == ir::vec_id(ir::VecOp::PCMPISTRI) || row == ir::vec_id(ir::VecOp::PCMPISTR_FLAGS)) {
+          a_.movdqu(x86::xmm0, S(in.a));
+          a_.movdqu(x86::xmm1, S(in.b));
+          a_.pcmpistri(x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
+          if (in.op == Op::VecToInt) {
+            a_.mov(x86::eax, x86::ecx);
+            st(in.dst, x86::rax);
+            return true;
+          }
+          if (flags_must_be_stored()) {
+            a_.pushfq();
+            a_.pop(x86::rax);
+            a_.mov(S(ir::kSlotCcDst), x86::rax);  // (Eager: readers mask the status bits)
+            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
+          }
+          flags_ = {};
+          host_flags_at_ = cur_index_;
+          return true;
         }
         // A few conversions between GPRs and xmm rows, as the instructions themselves.
         if (row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM)) {
