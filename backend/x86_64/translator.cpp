@@ -61,6 +61,21 @@ uint64_t rt_getcf(ir::MachineState* st) {
 // Vector rows whose semantics are exactly a legacy-SSE instruction of the same name
 // (dst = dst OP src [, imm8]) and that do not depend on MXCSR: translated code runs that
 // instruction itself (same ISA). Found once by asking asmjit to validate the form.
+// Bit-count instructions the host itself has (cpuid): popcnt, lzcnt (ABM), tzcnt (BMI1).
+bool host_has(Op op) {
+  static const unsigned bits = [] {
+    unsigned a, b, c, d, r = 0;
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
+    if (c & (1u << 23)) r |= 1;  // popcnt
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
+    if (c & (1u << 5)) r |= 2;   // lzcnt
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+    if (b & (1u << 3)) r |= 4;   // bmi1: tzcnt
+    return r;
+  }();
+  return (bits & (op == Op::Popcnt ? 1u : op == Op::Lzcnt ? 2u : 4u)) != 0;
+}
+
 struct NativeVec {
   InstId id = 0;      // 0: no native form
   bool imm = false;   // takes an imm8
@@ -484,6 +499,8 @@ class Emitter {
   // The host flags hold the guest flags produced by the instruction at this index (only
   // ever the one just lowered: anything after may clobber them).
   int host_flags_at_ = -2;
+  bool host_flags_no_cf_ = false;  // ... all but CF (inc/dec)
+  static bool cc_uses_cf(unsigned cc) { return cc == 2 || cc == 3 || cc == 6 || cc == 7; }  // b ae be a
 
   // 8/16-bit dst = a OP b: zero-extend a into the result register, then the op at its
   // own width (exact host flags; the bits above stay zero, as the IR wants).
@@ -530,6 +547,7 @@ class Emitter {
       }
       flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
       host_flags_at_ = cur_index_;
+      host_flags_no_cf_ = false;
     }
   }
 
@@ -649,27 +667,41 @@ class Emitter {
       }
       flags_ = {in.op == Op::AddF ? FlagsKnown::Add : in.op == Op::SubF ? FlagsKnown::Sub : FlagsKnown::Logic, t};
       host_flags_at_ = cur_index_;
+      host_flags_no_cf_ = false;
     }
   }
 
   // Sets the host flags so that host condition (returned) equals the guest condition cc.
   x86::CondCode cond_flags(unsigned cc) {
-    if (host_flags_at_ == cur_index_ - 1) return static_cast<x86::CondCode>(cc);  // just produced
+    if (host_flags_at_ == cur_index_ - 1 && !(host_flags_no_cf_ && cc_uses_cf(cc)))
+      return static_cast<x86::CondCode>(cc);  // just produced
     const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
     if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
       // The producer is in another block: check the commonest lazy kinds at run time and
       // redo them on the host; anything else goes through the thunk.
       Label join = a_.newLabel(), slow = a_.newLabel();
       const struct { ir::CcKind k; Type w; } fast[] = {
-          {ir::CcKind::Sub, Type::I32}, {ir::CcKind::Sub, Type::I64}, {ir::CcKind::Logic, Type::I32}, {ir::CcKind::Logic, Type::I64}};
+          {ir::CcKind::Sub, Type::I32}, {ir::CcKind::Sub, Type::I64}, {ir::CcKind::Logic, Type::I32}, {ir::CcKind::Logic, Type::I64},
+          {ir::CcKind::Dec, Type::I32}, {ir::CcKind::Dec, Type::I64}, {ir::CcKind::Inc, Type::I32}, {ir::CcKind::Inc, Type::I64},
+          {ir::CcKind::Add, Type::I32}, {ir::CcKind::Add, Type::I64}};
       a_.mov(x86::rax, S(ir::kSlotCcOp));
       for (const auto& f : fast) {
+        const bool incdec = f.k == ir::CcKind::Inc || f.k == ir::CcKind::Dec;
+        if (incdec && cc_uses_cf(cc)) continue;  // their CF is the one they kept: the thunk's
         Label next = a_.newLabel();
         a_.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(f.k, f.w)));
         a_.jne(next);
         if (f.k == ir::CcKind::Sub) {
           a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
           a_.cmp(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
+        } else if (f.k == ir::CcKind::Add) {
+          a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
+          a_.add(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
+        } else if (incdec) {
+          // Redone on the recorded input: every flag but CF, as the guest had them.
+          a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
+          if (f.k == ir::CcKind::Inc) a_.inc(sized(x86::rax, f.w));
+          else a_.dec(sized(x86::rax, f.w));
         } else {
           a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcDst, bytes_of(f.w)));
           a_.test(sized(x86::rax, f.w), sized(x86::rax, f.w));
@@ -924,9 +956,39 @@ class Emitter {
           }
           flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
           host_flags_at_ = cur_index_;
+          host_flags_no_cf_ = false;
         }
         return true;
       }
+      case Op::Popcnt: case Op::Lzcnt: case Op::Tzcnt: {
+        // The host instruction when the host has it (the guest is told it exists either
+        // way: the helper computes it otherwise). 16-bit forms too.
+        if (t != Type::I16 && t != Type::I32 && t != Type::I64) return false;
+        if (!host_has(in.op)) return false;
+        ld(x86::rcx, in.a);
+        x86::Gp r = sized(x86::rax, t), x = sized(x86::rcx, t);
+        if (in.op == Op::Popcnt) a_.popcnt(r, x);
+        else if (in.op == Op::Lzcnt) a_.lzcnt(r, x);
+        else a_.tzcnt(r, x);
+        if (t == Type::I16) a_.movzx(x86::eax, x86::ax);
+        st(in.dst, x86::rax);
+        return true;
+      }
+      case Op::Bswap:
+        if (t != Type::I32 && t != Type::I64) return false;
+        if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = sized(pool_[di], t);
+          if (pool_[di] != ra || t == Type::I32) a_.mov(d, sized(ra, t));
+          a_.bswap(d);
+          dirty_[di] = true;
+          return true;
+        }
+        ld(x86::rax, in.a);
+        a_.bswap(sized(x86::rax, t));
+        st(in.dst, x86::rax);
+        return true;
       case Op::Not: case Op::Neg:
         if (!ir::is_int(t) || t == Type::I1) return false;
         ld(x86::rax, in.a);
@@ -1240,6 +1302,7 @@ class Emitter {
           }
           flags_ = {};
           host_flags_at_ = cur_index_;
+          host_flags_no_cf_ = false;
           return true;
         }
         // A few conversions between GPRs and xmm rows, as the instructions themselves.
@@ -1373,19 +1436,31 @@ class Emitter {
         return true;
       case Op::IncF: case Op::DecF: {
         if (!is_w(t)) return false;
-        // CF survives inc/dec: capture it from the current flags first.
-        cf_into_eax();
-        a_.mov(x86::rdx, x86::rax);
-        a_.mov(S(ir::kSlotCcSrc2), x86::rdx);
-        ld(x86::rax, in.a);
-        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
-        if (in.op == Op::IncF) a_.add(sized(x86::rax, t), 1);
-        else a_.sub(sized(x86::rax, t), 1);
-        a_.mov(S(ir::kSlotCcDst), x86::rax);
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
-               Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::IncF ? ir::CcKind::Inc : ir::CcKind::Dec, t))));
+        // Host inc/dec: the guest's flags but CF, which inc/dec leave as they were. When
+        // only the next Cond reads the flags and not CF, that is all that is needed.
+        const size_t nx = static_cast<size_t>(cur_index_) + 1;
+        const bool next_reads_cf = nx < b_.insts.size() && b_.insts[nx].op == Op::Cond && cc_uses_cf(b_.insts[nx].aux);
+        const bool store = flags_must_be_stored() || next_reads_cf;
+        if (store) {
+          // CF survives inc/dec: capture it from the current flags first.
+          cf_into_eax();
+          a_.mov(S(ir::kSlotCcSrc2), x86::rax);
+          ld(x86::rax, in.a);
+          a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+        } else {
+          ld(x86::rax, in.a);
+        }
+        if (in.op == Op::IncF) a_.inc(sized(x86::rax, t));
+        else a_.dec(sized(x86::rax, t));
+        if (store) {
+          a_.mov(S(ir::kSlotCcDst), x86::rax);
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
+                 Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::IncF ? ir::CcKind::Inc : ir::CcKind::Dec, t))));
+        }
         st(in.dst, x86::rax);
         flags_ = {FlagsKnown::ResultOnly, t};
+        host_flags_at_ = cur_index_;
+        host_flags_no_cf_ = true;
         return true;
       }
 
