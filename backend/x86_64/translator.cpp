@@ -682,15 +682,26 @@ class Emitter {
       Label join = a_.newLabel(), slow = a_.newLabel();
       const struct { ir::CcKind k; Type w; } fast[] = {
           {ir::CcKind::Sub, Type::I32}, {ir::CcKind::Sub, Type::I64}, {ir::CcKind::Logic, Type::I32}, {ir::CcKind::Logic, Type::I64},
+          {ir::CcKind::Sub, Type::I8}, {ir::CcKind::Sub, Type::I16}, {ir::CcKind::Mul, Type::I64}, {ir::CcKind::Mul, Type::I32},
           {ir::CcKind::Dec, Type::I32}, {ir::CcKind::Dec, Type::I64}, {ir::CcKind::Inc, Type::I32}, {ir::CcKind::Inc, Type::I64},
           {ir::CcKind::Add, Type::I32}, {ir::CcKind::Add, Type::I64}};
       a_.mov(x86::rax, S(ir::kSlotCcOp));
       for (const auto& f : fast) {
         const bool incdec = f.k == ir::CcKind::Inc || f.k == ir::CcKind::Dec;
         if (incdec && cc_uses_cf(cc)) continue;  // their CF is the one they kept: the thunk's
+        if (f.k == ir::CcKind::Mul && cc > 3) continue;  // o no b ae only (CF = OF = src1)
         Label next = a_.newLabel();
         a_.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(f.k, f.w)));
         a_.jne(next);
+        if (f.k == ir::CcKind::Mul) {
+          // Overflow (and carry) is src1 != 0.
+          a_.cmp(S(ir::kSlotCcSrc1), 0);
+          a_.set((cc & 1) ? x86::CondCode::kE : x86::CondCode::kNE, x86::al);
+          a_.movzx(x86::eax, x86::al);
+          a_.jmp(join);
+          a_.bind(next);
+          continue;
+        }
         if (f.k == ir::CcKind::Sub) {
           a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
           a_.cmp(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
@@ -1071,7 +1082,24 @@ class Emitter {
     }
     switch (in.op) {
       case Op::Shl: case Op::Shr: case Op::Sar: case Op::Rol: case Op::Ror: {
-        if (!is_w(t)) return false;  // 8/16-bit rotates: helper
+        if (t == Type::I8 || t == Type::I16) {
+          if (in.op != Op::Rol && in.op != Op::Ror) return false;
+          // 8/16-bit rotates: the host's, on the low byte/word (count masked to 5 bits,
+          // then taken modulo the width, as the IR and x86 both do).
+          ld(x86::rax, in.a);
+          x86::Gp r = sized(x86::rax, t);
+          if (is_const(in.b)) {
+            const unsigned n = static_cast<unsigned>(consts_[in.b] & 31);
+            if (in.op == Op::Rol) a_.rol(r, n); else a_.ror(r, n);
+          } else {
+            ld(x86::rcx, in.b);
+            if (in.op == Op::Rol) a_.rol(r, x86::cl); else a_.ror(r, x86::cl);
+          }
+          mask(x86::rax, t);
+          st(in.dst, x86::rax);
+          return true;
+        }
+        if (!is_w(t)) return false;
         if (is_const(in.b) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
           // By a constant: in place in the destination's register (the host masks the
           // count exactly as the guest does).
