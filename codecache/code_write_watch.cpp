@@ -31,8 +31,12 @@ std::mutex g_mu;  // dispatcher side only
 constexpr unsigned kMaxWriteFaults = 4;
 std::unordered_map<uint64_t, unsigned> g_fault_count;  // page -> write faults so far (under g_mu)
 
-// Known protection of guest pages, from /proc/self/maps; refreshed on a miss.
-std::unordered_map<uint64_t, int> g_known;  // page -> prot (-1: not a mapping)
+// The guest's protection of pages code was decoded from (-1: not a mapping), kept until
+// the guest changes the page itself (forget). It is the guest's, not what the kernel has
+// now: /proc/self/maps shows the pages we write-protected as read-only, so it is read only
+// for pages not known yet. Whether a page is write-protected right now is the table's
+// business (a live entry), not this map's.
+std::unordered_map<uint64_t, int> g_known;  // page -> prot
 struct Range {
   uint64_t lo, hi;
   int prot;
@@ -89,11 +93,13 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
       continue;
     }
     auto it = g_known.find(p);
-    if (it != g_known.end()) continue;  // watched already, or known not writable
-    int prot = prot_of(p, true);
-    g_known[p] = prot;
-    if (prot < 0 || !(prot & PROT_WRITE)) continue;
-    if (g_count.load() >= kSlots / 2) continue;  // table full: leave the page unwatched
+    const int prot = it != g_known.end() ? it->second : (g_known[p] = prot_of(p, true));
+    if (prot < 0 || !(prot & PROT_WRITE)) continue;  // the guest cannot write it
+    if (find(p)) continue;                           // write-protected already
+    if (g_count.load() >= kSlots / 2) {
+      protectable = false;  // table full: left writable, blocks self-check
+      continue;
+    }
     for (unsigned i = hash(p);; i = (i + 1) & (kSlots - 1)) {
       uint64_t k = g_table[i].key.load();
       if (k == 0 || k == 2) {
@@ -136,8 +142,7 @@ std::vector<uint64_t> CodeWriteWatch::take_written() {
   for (unsigned i = 0; i < n; ++i) {
     uint64_t p = g_written[i].load(std::memory_order_acquire);
     out.push_back(p);
-    g_known.erase(p);  // re-watched when code is decoded from it again
-    g_fault_count[p]++;
+    g_fault_count[p]++;  // re-protected (g_known keeps its prot) when code is decoded from it again
   }
   return out;
 }
