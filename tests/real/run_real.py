@@ -9,6 +9,8 @@ Prints one line per failure and ends with `N passed, M failed`.
 import argparse, os, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# The JDK's own directory (the /usr/bin entries are alternatives symlinks).
+JDK = os.path.dirname(os.path.dirname(os.path.realpath(shutil.which("javac") or "/usr/bin/javac")))
 
 
 def cases(work, progs):
@@ -24,6 +26,16 @@ def cases(work, progs):
             f.write(name * 10)
     with open(os.path.join(work, "hello.c"), "w") as f:
         f.write('#include <stdio.h>\nint main(void) { printf("%d\\n", 6 * 7); return 0; }\n')
+    with open(os.path.join(work, "Hello.java"), "w") as f:
+        f.write("import java.util.*;\n"
+                "public class Hello {\n"
+                "  public static void main(String[] a) {\n"
+                "    Map<String, Integer> m = new TreeMap<>();\n"
+                "    long s = 0;\n"
+                "    for (int i = 0; i < 300000; i++) { s += i % 7; m.merge(\"k\" + (i % 50), i, Integer::sum); }\n"
+                "    System.out.println(\"hello \" + s + \" \" + m.size() + \" \" + m.get(\"k7\") + \" \" + String.join(\",\", a));\n"
+                "  }\n"
+                "}\n")
     bb = "/bin/busybox"
     sh = lambda script: [bb, "sh", "-c", script]
     c = [
@@ -60,6 +72,9 @@ def cases(work, progs):
         ("gcc", sh(f"cd {work} && /usr/bin/gcc -O2 -o hello hello.c && ./hello")),
         ("python3-subprocess", ["/usr/bin/python3", "-c",
                                 "import subprocess; print(subprocess.run(['/bin/echo','child'],capture_output=True).stdout)"]),
+        # OpenJDK: javac (HotSpot's JIT rewrites its own code while running it), then the
+        # class it wrote, each run wholly under retrace (threads, signals, SMC).
+        ("javac", sh(f"cd {work} && rm -rf out && {JDK}/bin/javac -d out Hello.java && {JDK}/bin/java -cp out Hello x y")),
     ]
     for prog in ("cxx_exceptions", "floats", "jit", "smc", "sse42_strings"):
         p = os.path.join(progs, prog)
@@ -83,19 +98,25 @@ def main():
     ap.add_argument("--opt", action="append", default=[])
     ap.add_argument("--progs", default="")
     ap.add_argument("--timeout", type=int, default=300)
+    ap.add_argument("--skip", action="append", default=[], help="case to leave out (repeatable)")
     ap.add_argument("filter", nargs="*")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="retrace-real-")
     passed = failed = 0
     try:
         for name, argv in cases(work, a.progs):
-            if a.filter and not any(f in name for f in a.filter):
+            if (a.filter and not any(f in name for f in a.filter)) or name in a.skip:
                 continue
             if not os.path.exists(argv[0]):
                 failed += 1
                 print(f"FAIL {name}: {argv[0]} is not installed (./setup.sh installs it)")
                 continue
             n = run(argv, a.timeout)
+            if n[0] != 0 or not n[1]:
+                # A case that fails natively, or prints nothing, would compare nothing.
+                failed += 1
+                print(f"FAIL {name}: natively it exited {n[0]} with {len(n[1])} bytes of output")
+                continue
             r = run([a.retrace, "run", f"--tier={a.tier}"] + a.opt + ["--"] + argv, a.timeout)
             if n[0] == r[0] and n[1] == r[1]:
                 passed += 1
