@@ -119,6 +119,7 @@ void CodeCache::remove(uint64_t guest_pc) {
     }
   }
   if (ib_[2 * ib_index(guest_pc)] == guest_pc) ib_[2 * ib_index(guest_pc)] = ~0ull;
+  if (t->block && t->block->native == t) t->block->native = nullptr;
   by_host_.erase(reinterpret_cast<uint64_t>(t->code));
   by_pc_.erase(it);
   stats_.blocks = by_pc_.size();
@@ -126,6 +127,7 @@ void CodeCache::remove(uint64_t guest_pc) {
 
 TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
   TranslatedBlock* t = tb.get();
+  if (t->block) t->block->native = t;
   by_host_[reinterpret_cast<uint64_t>(t->code)] = t;
   by_pc_[t->guest_pc] = std::move(tb);
   stats_.blocks++;
@@ -153,6 +155,8 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
 }
 
 void CodeCache::flush() {
+  for (auto& [pc, t] : by_pc_)
+    if (t->block && t->block->native == t.get()) t->block->native = nullptr;
   by_pc_.clear();
   by_host_.clear();
   pending_.clear();

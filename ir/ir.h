@@ -177,6 +177,9 @@ struct Block {
   // The optimising passes have run (at decode, or deferred to the tier-up: most blocks
   // run too few times for them to pay off in the interpreter).
   bool optimized = false;
+  // Its current native translation (a codecache::TranslatedBlock), kept by the code cache:
+  // set when one is inserted, cleared when it is removed or the cache is flushed.
+  mutable const void* native = nullptr;
   // Self-checking block (its page is written too often to write-protect): the guest bytes
   // it was decoded from, compared before it runs.
   std::vector<uint8_t> check_bytes;

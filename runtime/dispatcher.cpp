@@ -33,11 +33,15 @@ namespace retrace::rt {
 
 ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
   ir::Block* raw = b.get();
+  forget(b->pc);  // (a block it replaces)
   map_[b->pc] = std::move(b);
   return raw;
 }
 
-void BlockCache::flush() { map_.clear(); }
+void BlockCache::flush() {
+  map_.clear();
+  std::fill(memo_.begin(), memo_.end(), nullptr);
+}
 
 namespace {
 std::mutex g_readable_mu;
@@ -184,9 +188,10 @@ Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
 }
 
 const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
-  if (const codecache::TranslatedBlock* tb = cache_native_->find(b->pc)) {
+  if (b->native) {
     // We got here through an exit that missed: refill the inline table's entry (another
     // target with the same hash may have taken it).
+    const auto* tb = static_cast<const codecache::TranslatedBlock*>(b->native);
     cache_native_->ib_set(b->pc, tb->code);
     return tb;
   }
@@ -573,6 +578,7 @@ void Dispatcher::after_fork_in_child() {
   // The code cache is a shared memfd mapping: a forked child must not write into its
   // parent's. It starts a private one (translations are redone on demand).
   if (!cache_native_) return;
+  cache_.for_each([](const ir::Block& b) { b.native = nullptr; });  // translations of the old cache
   translator_.reset();
   cache_native_ = std::make_unique<codecache::CodeCache>(opt_.code_cache_size, opt_.perf_map);
   translator_ = std::make_unique<backend::Translator>(*cache_native_);

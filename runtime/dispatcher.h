@@ -77,25 +77,45 @@ struct Stats {
 
 class BlockCache {
  public:
+  // A direct-mapped memo of recent lookups in front of the map: most dispatcher lookups
+  // (exits from translated code, indirect branches in the interpreter) hit it.
   ir::Block* find(uint64_t pc) const {
+    ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
+    if (m && m->pc == pc) return m;
     auto it = map_.find(pc);
-    return it == map_.end() ? nullptr : it->second.get();
+    if (it == map_.end()) return nullptr;
+    m = it->second.get();
+    return m;
   }
   ir::Block* insert(std::unique_ptr<ir::Block> b);
   size_t size() const { return map_.size(); }
   template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
   void flush();
-  void erase(uint64_t pc) { map_.erase(pc); }
+  void erase(uint64_t pc) {
+    forget(pc);
+    map_.erase(pc);
+  }
   std::unique_ptr<ir::Block> take(uint64_t pc) {
     auto it = map_.find(pc);
     if (it == map_.end()) return nullptr;
+    forget(pc);
     std::unique_ptr<ir::Block> b = std::move(it->second);
     map_.erase(it);
     return b;
   }
 
  private:
-  std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_;
+  static constexpr size_t kMemo = 32768;
+  void forget(uint64_t pc) {
+    ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
+    if (m && m->pc == pc) m = nullptr;
+  }
+  std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_ = [] {
+    std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> m;
+    m.reserve(16384);  // no rehashing while a big program starts
+    return m;
+  }();
+  mutable std::vector<ir::Block*> memo_ = std::vector<ir::Block*>(kMemo, nullptr);
 };
 
 class Dispatcher {
