@@ -629,6 +629,10 @@ class Emitter {
         if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
       } else if (!store && in.op == Op::AndF) {
         if (bimm_ok) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
+      } else if (in.op == Op::AndF && !bimm_ok && rb == ra) {
+        // test r, r: the result is r itself (Logic readers look at its low `t` bits only).
+        a_.test(sized(ra, t), sized(ra, t));
+        r = ra;
       } else {
         a_.mov(sized(x86::rax, t), sized(ra, t));
         emit_op(x86::rax, in.op);
