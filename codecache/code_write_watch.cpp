@@ -1,5 +1,6 @@
 #include "codecache/code_write_watch.h"
 
+#include <sched.h>
 #include <sys/mman.h>
 
 #include <atomic>
@@ -15,19 +16,29 @@ constexpr uint64_t kPage = 4096;
 constexpr unsigned kSlots = 1u << 16;  // watched pages at most (more: stop watching new ones)
 constexpr unsigned kWrittenMax = 4096;
 
-// Table entry: page | 1 when live (page-aligned, so bit 0 is free), 0 when empty, 2 for
-// a removed entry. prot is the page's protection before we took PROT_WRITE away.
+// Table entry: key is page | state (page-aligned, so the low bits are free), 0 when
+// empty, kTomb for a removed entry. prot is the guest's protection of the page (what we
+// give back; we take PROT_WRITE away). Entries are added, removed, and moved out of kOpen
+// only under g_mu; the signal handler only moves kProtected -> kOpening -> kOpen.
+constexpr uint64_t kProtected = 1;  // read-only by us: a write fault is ours
+constexpr uint64_t kOpening = 2;    // a handler is giving the page its prot back
+constexpr uint64_t kOpen = 3;       // prot given back: a write fault here is stale
+constexpr uint64_t kTomb = 4;       // page bits 0: never matches a page
 struct Entry {
   std::atomic<uint64_t> key{0};
   std::atomic<int> prot{0};
 };
 Entry g_table[kSlots];
-std::atomic<uint64_t> g_count{0};
+std::atomic<uint64_t> g_count{0};  // entries in the table (changed under g_mu)
 std::atomic<uint64_t> g_faults{0};
-std::atomic<uint64_t> g_written[kWrittenMax];
+// Written pages: the handler claims a slot (fetch_add), then stores the page into it;
+// publish_locked empties the slots and resets the count once every claimed slot is read.
+std::atomic<uint64_t> g_written[kWrittenMax];  // 0: empty (or claimed, not stored yet)
 std::atomic<unsigned> g_written_n{0};
-std::atomic<bool> g_any{false};
-std::mutex g_mu;  // dispatcher side only
+std::vector<uint64_t> g_taken;    // published, not yet taken (under g_mu)
+std::atomic<bool> g_taken_any{false};
+void (*g_publish)(uint64_t start, uint64_t end) = nullptr;
+std::mutex g_mu;  // dispatchers and guest mapping syscalls (GuestChange); never the handler
 constexpr unsigned kMaxWriteFaults = 4;
 std::unordered_map<uint64_t, unsigned> g_fault_count;  // page -> write faults so far (under g_mu)
 
@@ -72,9 +83,123 @@ Entry* find(uint64_t page) {
   for (unsigned i = hash(page), n = 0; n < kSlots; i = (i + 1) & (kSlots - 1), ++n) {
     uint64_t k = g_table[i].key.load(std::memory_order_acquire);
     if (k == 0) return nullptr;
-    if (k == (page | 1)) return &g_table[i];
+    if ((k & ~(kPage - 1)) == page && (k & (kPage - 1)) != kTomb) return &g_table[i];
   }
   return nullptr;
+}
+
+// A new entry for page, in kOpen (under g_mu; the caller checked that there is room).
+Entry* insert(uint64_t page, int prot) {
+  for (unsigned i = hash(page);; i = (i + 1) & (kSlots - 1)) {
+    uint64_t k = g_table[i].key.load();
+    if (k == 0 || k == kTomb) {
+      g_table[i].prot.store(prot, std::memory_order_relaxed);
+      g_table[i].key.store(page | kOpen, std::memory_order_release);
+      g_count++;
+      return &g_table[i];
+    }
+  }
+}
+
+// Waits out a handler that is giving page back (it takes no lock, so it finishes), and
+// returns the entry's key then (under g_mu: nothing else moves it out of kOpen).
+uint64_t settled_key(Entry* e, uint64_t page) {
+  uint64_t k;
+  while ((k = e->key.load(std::memory_order_acquire)) == (page | kOpening)) sched_yield();
+  return k;
+}
+
+// Write-protects a kOpen page (under g_mu). The kernel's protection changes first: a
+// write fault in between finds kOpen and retries until the entry says kProtected.
+bool protect(Entry* e, uint64_t page) {
+  if (settled_key(e, page) == (page | kProtected)) return true;
+  if (mprotect(reinterpret_cast<void*>(page), kPage, e->prot.load(std::memory_order_relaxed) & ~PROT_WRITE) != 0)
+    return false;
+  e->key.store(page | kProtected, std::memory_order_release);
+  return true;
+}
+
+// Gives a page we write-protected its prot back (under g_mu), as a write fault would,
+// without recording it as written.
+void unprotect(Entry* e, uint64_t page) {
+  for (;;) {
+    uint64_t k = settled_key(e, page);
+    if (k != (page | kProtected)) return;
+    if (e->key.compare_exchange_strong(k, page | kOpening, std::memory_order_acq_rel)) break;
+  }
+  mprotect(reinterpret_cast<void*>(page), kPage, e->prot.load(std::memory_order_relaxed));
+  e->key.store(page | kOpen, std::memory_order_release);
+}
+
+// The pages of [start, end) the watch knows (under g_mu); every entry's page is known.
+std::vector<uint64_t> known_pages(uint64_t start, uint64_t end) {
+  std::vector<uint64_t> pages;
+  start &= ~(kPage - 1);
+  if ((end - start) / kPage > g_known.size()) {
+    for (const auto& [p, prot] : g_known)
+      if (p >= start && p < end) pages.push_back(p);
+  } else {
+    for (uint64_t p = start; p < end; p += kPage)
+      if (g_known.count(p)) pages.push_back(p);
+  }
+  return pages;
+}
+
+// The guest's mapping or protection of [start, end) changed to prot (-1: unmapped or not
+// known), under g_mu. A page the guest can still write keeps its entry in kOpen, so a
+// write fault raised while we had it read-only, whose handler runs only now, is retried;
+// any other page is forgotten (and a write fault there is the guest's).
+void forget_locked(uint64_t start, uint64_t end, int prot) {
+  g_maps.clear();  // protections changed: re-read on the next miss
+  const bool writable = prot >= 0 && (prot & PROT_WRITE);
+  for (uint64_t p : known_pages(start, end)) {
+    Entry* e = find(p);
+    if (writable) {
+      g_known[p] = prot;
+      if (e) {
+        unprotect(e, p);  // (GuestChange::before did, before the syscall)
+        e->prot.store(prot, std::memory_order_relaxed);
+      }
+      continue;
+    }
+    g_known.erase(p);
+    if (e) {
+      unprotect(e, p);
+      e->key.store(kTomb, std::memory_order_release);
+      g_count--;
+    }
+  }
+}
+
+// Moves the pages write faults recorded into g_taken and has the publisher drop every
+// thread's blocks from them (under g_mu). The count drops to 0 only after that, so until
+// then any_written() stays true, and another thread's publish_written/take_written waits
+// here for the publication to be complete.
+void publish_locked() {
+  unsigned done = 0;
+  bool flushed = false;
+  for (;;) {
+    unsigned c = g_written_n.load(std::memory_order_acquire);
+    if (c == done) {
+      if (g_written_n.compare_exchange_strong(c, 0, std::memory_order_acq_rel)) return;
+      continue;  // more were recorded meanwhile
+    }
+    for (unsigned i = done; i < c && i < kWrittenMax; ++i) {
+      uint64_t p;
+      // A handler on another thread between its fetch_add and its store: it finishes.
+      while ((p = g_written[i].exchange(0, std::memory_order_acq_rel)) == 0) sched_yield();
+      g_taken.push_back(p);
+      g_fault_count[p]++;  // re-protected (g_known keeps its prot) when code is decoded from it again
+      if (g_publish) g_publish(p, p + kPage);
+    }
+    if (c > kWrittenMax && !flushed) {  // overflowed: everything goes
+      flushed = true;
+      g_taken.push_back(~0ull);
+      if (g_publish) g_publish(0, ~0ull);
+    }
+    g_taken_any.store(true, std::memory_order_release);
+    done = c;
+  }
 }
 
 }  // namespace
@@ -95,76 +220,79 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
     auto it = g_known.find(p);
     const int prot = it != g_known.end() ? it->second : (g_known[p] = prot_of(p, true));
     if (prot < 0 || !(prot & PROT_WRITE)) continue;  // the guest cannot write it
-    if (find(p)) continue;                           // write-protected already
-    if (g_count.load() >= kSlots / 2) {
-      protectable = false;  // table full: left writable, blocks self-check
-      continue;
-    }
-    for (unsigned i = hash(p);; i = (i + 1) & (kSlots - 1)) {
-      uint64_t k = g_table[i].key.load();
-      if (k == 0 || k == 2) {
-        g_table[i].prot.store(prot, std::memory_order_relaxed);
-        g_table[i].key.store(p | 1, std::memory_order_release);
-        break;
+    Entry* e = find(p);
+    if (!e) {
+      if (g_count.load() >= kSlots / 2) {
+        protectable = false;  // table full: left writable, blocks self-check
+        continue;
       }
+      e = insert(p, prot);
     }
-    g_count++;
-    mprotect(reinterpret_cast<void*>(p), kPage, prot & ~PROT_WRITE);
+    if (!protect(e, p)) protectable = false;
   }
   return protectable;
 }
 
 bool CodeWriteWatch::on_write_fault(uint64_t addr) {
-  uint64_t page = addr & ~(kPage - 1);
-  Entry* e = find(page);
-  if (!e) return false;
-  mprotect(reinterpret_cast<void*>(page), kPage, e->prot.load(std::memory_order_relaxed));
-  e->key.store(2, std::memory_order_release);  // no longer watched
-  g_count--;
-  g_faults++;
-  unsigned n = g_written_n.fetch_add(1);
-  if (n < kWrittenMax) g_written[n].store(page, std::memory_order_release);
-  g_any.store(true, std::memory_order_release);
-  return true;
+  const uint64_t page = addr & ~(kPage - 1);
+  // A few rounds: the entry may be forgotten (and its slot reused) under us.
+  for (int round = 0; round < 4; ++round) {
+    Entry* e = find(page);
+    if (!e) return false;
+    uint64_t k = e->key.load(std::memory_order_acquire);
+    if (k == (page | kOpening) || k == (page | kOpen)) {
+      // Another thread's fault is giving (or gave) the page back; this write faulted while
+      // it was read-only. Retry it (it faults again until the kernel has the new prot).
+      return true;
+    }
+    if (k != (page | kProtected)) continue;
+    if (!e->key.compare_exchange_strong(k, page | kOpening, std::memory_order_acq_rel)) continue;
+    if (mprotect(reinterpret_cast<void*>(page), kPage, e->prot.load(std::memory_order_relaxed)) != 0) {
+      e->key.store(page | kProtected, std::memory_order_release);  // still read-only: the guest's fault
+      return false;
+    }
+    e->key.store(page | kOpen, std::memory_order_release);
+    g_faults++;
+    unsigned n = g_written_n.fetch_add(1, std::memory_order_acq_rel);
+    if (n < kWrittenMax) g_written[n].store(page, std::memory_order_release);
+    return true;
+  }
+  return false;
 }
 
-bool CodeWriteWatch::any_written() const { return g_any.load(std::memory_order_acquire); }
+bool CodeWriteWatch::any_written() const {
+  return g_written_n.load(std::memory_order_acquire) != 0 || g_taken_any.load(std::memory_order_acquire);
+}
+
+void CodeWriteWatch::set_publisher(void (*publish)(uint64_t start, uint64_t end)) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  g_publish = publish;
+}
+
+void CodeWriteWatch::publish_written() {
+  std::lock_guard<std::mutex> lock(g_mu);
+  publish_locked();
+}
 
 std::vector<uint64_t> CodeWriteWatch::take_written() {
   std::lock_guard<std::mutex> lock(g_mu);
+  publish_locked();
   std::vector<uint64_t> out;
-  g_any.store(false);
-  unsigned n = g_written_n.exchange(0);
-  if (n > kWrittenMax) {
-    out.push_back(~0ull);  // overflowed: the caller drops everything
-    n = kWrittenMax;
-  }
-  for (unsigned i = 0; i < n; ++i) {
-    uint64_t p = g_written[i].load(std::memory_order_acquire);
-    out.push_back(p);
-    g_fault_count[p]++;  // re-protected (g_known keeps its prot) when code is decoded from it again
-  }
+  out.swap(g_taken);
+  g_taken_any.store(false, std::memory_order_release);
   return out;
 }
 
-void CodeWriteWatch::forget(uint64_t start, uint64_t end) {
-  std::lock_guard<std::mutex> lock(g_mu);
-  g_maps.clear();  // protections changed: re-read on the next miss
-  std::vector<uint64_t> pages;
-  if ((end - start) / kPage > g_known.size()) {
-    for (const auto& [p, prot] : g_known)
-      if (p + kPage > start && p < end) pages.push_back(p);
-  } else {
-    for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage)
-      if (g_known.count(p)) pages.push_back(p);
-  }
-  for (uint64_t p : pages) {
-    g_known.erase(p);
-    if (Entry* e = find(p)) {
-      e->key.store(2, std::memory_order_release);
-      g_count--;
-    }
-  }
+CodeWriteWatch::GuestChange::GuestChange() { g_mu.lock(); }
+CodeWriteWatch::GuestChange::~GuestChange() { g_mu.unlock(); }
+
+void CodeWriteWatch::GuestChange::before(uint64_t start, uint64_t end) {
+  for (uint64_t p : known_pages(start, end))
+    if (Entry* e = find(p)) unprotect(e, p);
+}
+
+void CodeWriteWatch::GuestChange::after(uint64_t start, uint64_t end, int prot) {
+  forget_locked(start, end, prot);
 }
 
 uint64_t CodeWriteWatch::pages_watched() const { return g_count.load(); }

@@ -8,9 +8,22 @@
 // every block decoded from the page. Pages the guest itself munmaps or mprotects are
 // forgotten (its new protection stands; blocks there are invalidated anyway).
 //
-//   watched: open-addressing table of (page, original prot), read lock-free by the
-//            signal handler, written under a mutex by dispatchers
-//   written: lock-free array of pages the handler unprotected since the last drain
+//   watched: open-addressing table of (page | state, original prot), read lock-free by
+//            the signal handler, entries added and removed under a mutex by dispatchers
+//   written: lock-free array of pages the handler unprotected since the last drain;
+//            draining publishes them to every thread before any_written() turns false
+//
+// Each watched page is in one of three states, and the kernel's protection of it follows:
+//
+//   kOpen ──watch(): mprotect(prot & ~W), then──► kProtected
+//     ▲                                              │ write fault: the one handler whose
+//     └── mprotect(prot) done ◄── kOpening ◄─────────┘ CAS wins restores the page
+//
+// Write faults on a kOpening or kOpen page are stale (raised while it was read-only, the
+// handler ran after another thread's gave it back): the write is retried. A guest
+// syscall that changes pages (GuestChange) excludes watch(), gives watched pages in its
+// range back before it reaches the kernel and forgets them after: nothing of ours lands
+// after the guest's own protection.
 //
 // Pages that take more than kMaxWriteFaults write faults are no longer protected; blocks
 // decoded from them check their own bytes at entry instead.
@@ -32,13 +45,40 @@ class CodeWriteWatch {
   // block self-checking instead (it compares its guest bytes before running).
   bool watch(uint64_t start, uint64_t end);
   // Signal handler side (async-signal-safe): a write fault at addr. Returns true if it
-  // was a watched page (now writable again and recorded).
+  // was a watched page (now writable again and recorded), or one another thread's write
+  // fault is giving back (this write faulted before that: retrying it is right).
   bool on_write_fault(uint64_t addr);
+  // Pages were written (recorded by the handler, or published and not yet taken).
   bool any_written() const;
-  // Pages written since the last call (each once).
+  // Pages written since the last call (each once; ~0 when too many to list). Publishes
+  // them first (publish_written).
   std::vector<uint64_t> take_written();
-  // The guest changed [start, end) itself (munmap, mprotect, MAP_FIXED).
-  void forget(uint64_t start, uint64_t end);
+  // Passes every page write faults recorded to the publisher (once each), which must make
+  // every thread drop its blocks from them before that thread next runs translated code:
+  // after this returns, the pages recorded before the call are published, also when
+  // another thread was publishing them (this waits for it). A thread's safe point calls
+  // it before applying its own pending invalidations, so that a write it was poked for is
+  // never seen as taken but not yet published.
+  void publish_written();
+  // Who publishes (threads: every thread's blocks from [start, end) go). Without one,
+  // take_written's caller alone drops them.
+  void set_publisher(void (*publish)(uint64_t start, uint64_t end));
+  // Brackets every guest syscall that changes mappings or protections (munmap, mprotect,
+  // mremap, mmap MAP_FIXED, brk shrinking), so that our own mprotect calls land before the
+  // guest's and what we knew of the pages is forgotten after it:
+  //   GuestChange c;                 // no page gets write-protected until c ends
+  //   c.before(start, end);          // pages we write-protected there get their prot back
+  //   long r = syscall(...);
+  //   c.after(start, end, r == 0 ? new_prot : -1);  // -1: unmapped, failed, or not known
+  class GuestChange {
+   public:
+    GuestChange();
+    ~GuestChange();
+    GuestChange(const GuestChange&) = delete;
+    GuestChange& operator=(const GuestChange&) = delete;
+    void before(uint64_t start, uint64_t end);
+    void after(uint64_t start, uint64_t end, int prot);
+  };
   uint64_t pages_watched() const;
   uint64_t write_faults() const;
 };

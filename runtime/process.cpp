@@ -7,8 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "runtime/signals.h"
 #include "codecache/code_write_watch.h"
+#include "runtime/signals.h"
 #include "runtime/threads.h"
 
 namespace retrace::rt {
@@ -139,14 +139,13 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
   // thread at its next safe point; a forked child keeps only the forking thread.
   threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);
-  p->syscalls_->on_unmap_or_protect = [](uint64_t start, uint64_t end) {
-    // The guest's new mapping or protection stands: stop watching those pages for code
-    // writes, once, here (a thread applying the invalidation later must not: the page may
-    // be watched again by then).
-    codecache::CodeWriteWatch::instance().forget(start, end);
-    threads_invalidate(start, end);
-  };
-  // Self-modifying code found by write protection: every thread drops those blocks.
+  // (The SMC watch has let go of those pages already, around the guest's syscall: see
+  // CodeWriteWatch::GuestChange in syscalls.cpp.)
+  p->syscalls_->on_unmap_or_protect = [](uint64_t start, uint64_t end) { threads_invalidate(start, end); };
+  // Self-modifying code found by write protection: every thread drops those blocks. The
+  // watch publishes written pages itself before it stops reporting them (so no thread sees
+  // them neither pending nor written); the dispatcher's take_written then repeats it.
+  codecache::CodeWriteWatch::instance().set_publisher(&threads_invalidate);
   p->dispatcher_->on_code_write = [](uint64_t start, uint64_t end) { threads_invalidate(start, end); };
   p->syscalls_->on_fork_child = [] {
     threads_after_fork_child();

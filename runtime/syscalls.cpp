@@ -18,8 +18,10 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <set>
 
+#include "codecache/code_write_watch.h"
 #include "ir/flags.h"
 #include "runtime/dispatcher.h"
 #include "runtime/guest_stack.h"
@@ -191,6 +193,14 @@ void code_changed(LinuxSyscalls& s, uint64_t start, uint64_t end) {
   if (s.on_unmap_or_protect) s.on_unmap_or_protect(start, end);
 }
 
+// The guest's protection after a successful mmap/mprotect with this prot argument, for
+// the SMC watch; -1 when flags (PROT_GROWSDOWN, ...) make it, or its range, not the
+// argument's.
+int plain_prot(uint64_t prot) {
+  return (prot & ~uint64_t{PROT_READ | PROT_WRITE | PROT_EXEC}) ? -1 : static_cast<int>(prot);
+}
+using GuestChange = codecache::CodeWriteWatch::GuestChange;
+
 // Before a call that replaces whatever is mapped at [start, end) (MAP_FIXED, MREMAP_FIXED),
 // which may be retrace itself: claims every part the guest does not own with
 // MAP_FIXED_NOREPLACE. False (nothing claimed) if any part is taken, by retrace; the
@@ -235,13 +245,24 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
         !claim_for_fixed(s, addr, addr + plen, reserved))
       return -ENOMEM;
   }
+  // MAP_FIXED over guest pages replaces them: the SMC watch gives back what it
+  // write-protected there first and forgets it after (watching nothing new meanwhile), so
+  // the new mapping's protection is the guest's.
+  const bool replaces = fixed && s.regions.overlaps(addr, addr + plen);
+  std::optional<GuestChange> change;
+  if (replaces) {
+    change.emplace();
+    change->before(addr, addr + plen);
+  }
   long r = host(__NR_mmap, addr, len, a[2], a[3], a[4], a[5]);
+  if (replaces) change->after(addr, addr + plen, r >= 0 ? plain_prot(a[2]) : -1);
+  change.reset();
   if (r < 0) {
     release();
     return r;
   }
-  // MAP_FIXED over guest pages replaced them: code translated from them is stale.
-  if (fixed && s.regions.overlaps(addr, addr + plen)) code_changed(s, addr, addr + plen);
+  // Code translated from the replaced pages is stale.
+  if (replaces) code_changed(s, addr, addr + plen);
   s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen);
   return r;
 }
@@ -268,7 +289,15 @@ long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   }
   // Without MREMAP_FIXED the kernel grows in place only into free space, or moves to a
   // free range (MREMAP_MAYMOVE): it cannot replace anything of retrace's.
-  long r = host(__NR_mremap, old, old_size, new_size, flags, new_addr);
+  long r;
+  {
+    GuestChange change;  // the SMC watch lets go of both ranges (see sys_mmap)
+    change.before(old, old + old_len);
+    if (flags & MREMAP_FIXED) change.before(new_addr, new_addr + new_len);
+    r = host(__NR_mremap, old, old_size, new_size, flags, new_addr);
+    change.after(old, old + old_len, -1);
+    if (flags & MREMAP_FIXED) change.after(new_addr, new_addr + new_len, -1);
+  }
   if (r < 0) {
     for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
     return r;
@@ -292,7 +321,13 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   s.regions.for_each_owned(addr, end, [&](uint64_t b, uint64_t e) { owned.emplace_back(b, e); });
   for (auto [b, e] : owned) {
     forget_code_pages(b, e);  // before the kernel takes the pages away
-    long r = host(__NR_munmap, b, e - b);
+    long r;
+    {
+      GuestChange change;  // the SMC watch lets go of the pages (see sys_mmap)
+      change.before(b, e);
+      r = host(__NR_munmap, b, e - b);
+      change.after(b, e, -1);
+    }
     if (r < 0) return r;
     code_changed(s, b, e);
   }
@@ -309,7 +344,13 @@ long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   if (end < addr) return -ENOMEM;
   if (!s.regions.contains(addr, end)) return -ENOMEM;  // as for an unmapped range
   forget_code_pages(addr, end);  // before the pages may become unreadable
-  long r = pass(s, st, nr, a);
+  long r;
+  {
+    GuestChange change;  // the guest's protection must win over the SMC watch's (see sys_mmap)
+    change.before(addr, end);
+    r = pass(s, st, nr, a);
+    change.after(addr, end, r == 0 ? plain_prot(a[2]) : -1);
+  }
   if (r == 0) code_changed(s, addr, end);
   return r;
 }

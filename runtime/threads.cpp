@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "codecache/code_write_watch.h"
 #include "ir/flags.h"
 #include "runtime/guest_memory.h"
 #include "runtime/process.h"
@@ -101,6 +102,9 @@ void poke_unregister(ir::MachineState* st) {
 
 void safepoint(ir::MachineState& st) {
   Registry& r = reg();
+  // Code writes found by write protection (this thread may have been poked for one) reach
+  // every thread's pending list first, also when another thread is draining them right now.
+  if (codecache::CodeWriteWatch::instance().any_written()) codecache::CodeWriteWatch::instance().publish_written();
   if (ThreadRec* self = t_self) {
     std::vector<std::pair<uint64_t, uint64_t>> todo;
     {
