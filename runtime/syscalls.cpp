@@ -384,9 +384,19 @@ long sys_brk(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
     s.regions.add(s.brk_mapped_end, end);
     s.brk_mapped_end = end;
   } else if (end < s.brk_mapped_end) {
-    host(__NR_munmap, end, s.brk_mapped_end - end);
-    s.regions.remove(end, s.brk_mapped_end);
+    // As a munmap: code decoded from the heap's tail (and the SMC watch's hold on those
+    // pages) must not outlive it, or it would be taken for the pages brk maps there next.
+    const uint64_t old_end = s.brk_mapped_end;
+    forget_code_pages(end, old_end);
+    {
+      GuestChange change;
+      change.before(end, old_end);
+      host(__NR_munmap, end, old_end - end);
+      change.after(end, old_end, -1);
+    }
+    s.regions.remove(end, old_end);
     s.brk_mapped_end = end;
+    code_changed(s, end, old_end);
   }
   s.brk_cur = want;
   return static_cast<long>(want);
