@@ -79,7 +79,11 @@ TranslatedBlock* CodeCache::find_host(uint64_t host_pc) const {
 }
 
 void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const TranslatedBlock& to) {
-  const uint8_t* target = to.code + (site.skip_check ? to.unchecked_entry : 0);
+  // Past the target's pending-exit check only if its code cannot change without a
+  // syscall: a guest write to a watched page sets pending_exit and must be seen before
+  // the stale translation runs again.
+  const bool skip = site.skip_check && to.block && !to.block->writable_code;
+  const uint8_t* target = to.code + (skip ? to.unchecked_entry : 0);
   uint8_t* field = from.code + site.rel32_offset;
   int64_t rel = reinterpret_cast<int64_t>(target) - reinterpret_cast<int64_t>(field + 4);
   int32_t r32 = static_cast<int32_t>(rel);

@@ -233,6 +233,16 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
   return protectable;
 }
 
+bool CodeWriteWatch::guest_writable(uint64_t start, uint64_t end) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
+    auto it = g_known.find(p);
+    const int prot = it != g_known.end() ? it->second : (g_known[p] = prot_of(p, true));
+    if (prot < 0 || (prot & PROT_WRITE)) return true;  // (not a mapping we know: assume so)
+  }
+  return false;
+}
+
 bool CodeWriteWatch::on_write_fault(uint64_t addr) {
   const uint64_t page = addr & ~(kPage - 1);
   // A few rounds: the entry may be forgotten (and its slot reused) under us.

@@ -44,6 +44,10 @@ class CodeWriteWatch {
   // is written too often to protect (DynamoRIO's fallback): the caller then makes the
   // block self-checking instead (it compares its guest bytes before running).
   bool watch(uint64_t start, uint64_t end);
+  // Whether the guest may write some page of [start, end) (its own protection, as watch
+  // sees it). Code there can change without a syscall, so decisions about it that other
+  // blocks bake in (linking past its pending-exit check, its flag liveness) are not made.
+  bool guest_writable(uint64_t start, uint64_t end);
   // Signal handler side (async-signal-safe): a write fault at addr. Returns true if it
   // was a watched page (now writable again and recorded), or one another thread's write
   // fault is giving back (this write faulted before that: retrying it is right).

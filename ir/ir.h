@@ -180,6 +180,9 @@ struct Block {
   // Its current native translation (a codecache::TranslatedBlock), kept by the code cache:
   // set when one is inserted, cleared when it is removed or the cache is flushed.
   mutable const void* native = nullptr;
+  // Decoded from a page the guest may write (JIT code): other blocks link to it only
+  // through its pending-exit check and do not rely on its flag liveness.
+  bool writable_code = false;
   // Self-checking block (its page is written too often to write-protect): the guest bytes
   // it was decoded from, compared before it runs.
   std::vector<uint8_t> check_bytes;

@@ -250,6 +250,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     else if (t.op == ir::Op::ExitBr) { next[n++] = t.imm; next[n++] = t.imm2; }
   };
   if (const ir::Block* s = cache_.find(pc)) {
+    if (s->writable_code) return false;  // may change without a syscall: not to be relied on
     summarise(*s);
   } else if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) {
     use = it->second.use;
@@ -260,8 +261,9 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     x86::DecodeOptions dopt;
     dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
     x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
-    if (!d.block || !d.diagnostic.empty()) {
-      use = ir::IncomingFlags::Read;
+    if (!d.block || !d.diagnostic.empty() ||
+        codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1))) {
+      use = ir::IncomingFlags::Read;  // undecodable, or writable: the bytes may not stay
     } else {
       summarise(*d.block);
     }
@@ -324,6 +326,8 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
     size_t got = read_guest_code(d.block->pc, d.block->check_bytes.data(), d.block->check_bytes.size());
     d.block->check_bytes.resize(got);
   }
+  d.block->writable_code = !d.block->check_bytes.empty() ||
+      codecache::CodeWriteWatch::instance().guest_writable(d.block->pc, std::max(d.block->end, d.block->pc + 1));
   stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }
