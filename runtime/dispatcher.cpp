@@ -15,6 +15,7 @@
 // pc of the faulting instruction.
 #include "runtime/dispatcher.h"
 
+
 #include <sys/ucontext.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -38,10 +39,6 @@ ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
   return raw;
 }
 
-void BlockCache::flush() {
-  map_.clear();
-  std::fill(memo_.begin(), memo_.end(), nullptr);
-}
 
 namespace {
 std::mutex g_readable_mu;
@@ -187,6 +184,16 @@ Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)
   }
 }
 
+namespace {
+// The guest pcs a block's exit goes to directly (a jmp, a call, both sides of a branch).
+int direct_successors(const ir::Block& b, uint64_t out[2]) {
+  const ir::Inst& t = b.terminator();
+  if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) { out[0] = t.imm; return 1; }
+  if (t.op == ir::Op::ExitBr) { out[0] = t.imm; out[1] = t.imm2; return 2; }
+  return 0;
+}
+}  // namespace
+
 const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   if (b->native) {
     // We got here through an exit that missed: refill the inline table's entry (another
@@ -199,11 +206,8 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   // Cross-block flag liveness: if every direct successor (already decoded) redefines the
   // flags before reading them, the flags are dead at this block's exit.
   if (!b->flags_dead_at_exit) {
-    const ir::Inst& t = b->terminator();
     uint64_t succ[2];
-    int n = 0;
-    if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) succ[n++] = t.imm;
-    else if (t.op == ir::Op::ExitBr) { succ[n++] = t.imm; succ[n++] = t.imm2; }
+    const int n = direct_successors(*b, succ);
     bool dead = n > 0;
     for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i], 3);
     if (dead) {
@@ -245,9 +249,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
   int n = 0;
   auto summarise = [&](const ir::Block& s) {
     use = ir::incoming_flags(s);
-    const ir::Inst& t = s.terminator();
-    if (t.op == ir::Op::ExitJmp || t.op == ir::Op::ExitCall) next[n++] = t.imm;
-    else if (t.op == ir::Op::ExitBr) { next[n++] = t.imm; next[n++] = t.imm2; }
+    n = direct_successors(s, next);
   };
   if (const ir::Block* s = cache_.find(pc)) {
     if (s->writable_code) return false;  // may change without a syscall: not to be relied on
@@ -408,6 +410,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
         else invalidate(lo, hi);
       }
       prev = nullptr;
+      if (st.pending_exit) continue;  // (set meanwhile: a safe point first)
     }
     if (invalidated_) {
       invalidated_ = false;

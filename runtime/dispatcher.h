@@ -90,7 +90,6 @@ class BlockCache {
   ir::Block* insert(std::unique_ptr<ir::Block> b);
   size_t size() const { return map_.size(); }
   template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
-  void flush();
   void erase(uint64_t pc) {
     forget(pc);
     map_.erase(pc);

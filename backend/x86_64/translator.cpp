@@ -58,24 +58,32 @@ uint64_t rt_getcf(ir::MachineState* st) {
   return ir::compute_cf(v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]) ? 1 : 0;
 }
 
-// Vector rows whose semantics are exactly a legacy-SSE instruction of the same name
-// (dst = dst OP src [, imm8]) and that do not depend on MXCSR: translated code runs that
-// instruction itself (same ISA). Found once by asking asmjit to validate the form.
 // Bit-count instructions the host itself has (cpuid): popcnt, lzcnt (ABM), tzcnt (BMI1).
 bool host_has(Op op) {
   static const unsigned bits = [] {
     unsigned a, b, c, d, r = 0;
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+    const unsigned max_leaf = a;
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000000u), "c"(0));
+    const unsigned max_ext = a;
     __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
     if (c & (1u << 23)) r |= 1;  // popcnt
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
-    if (c & (1u << 5)) r |= 2;   // lzcnt
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-    if (b & (1u << 3)) r |= 4;   // bmi1: tzcnt
+    if (max_ext >= 0x80000001u) {
+      __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
+      if (c & (1u << 5)) r |= 2;  // lzcnt
+    }
+    if (max_leaf >= 7) {  // (past the last leaf, Intel returns the last leaf's data)
+      __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+      if (b & (1u << 3)) r |= 4;  // bmi1: tzcnt
+    }
     return r;
   }();
   return (bits & (op == Op::Popcnt ? 1u : op == Op::Lzcnt ? 2u : 4u)) != 0;
 }
 
+// Vector rows whose semantics are exactly a legacy-SSE instruction of the same name
+// (dst = dst OP src [, imm8]) and that do not depend on MXCSR: translated code runs that
+// instruction itself (same ISA). Found once by asking asmjit to validate the form.
 struct NativeVec {
   InstId id = 0;      // 0: no native form
   bool imm = false;   // takes an imm8
@@ -745,8 +753,6 @@ class Emitter {
     }
     return static_cast<x86::CondCode>(cc);
   }
-  // A store's value register (pool index), if it has one.
-  int store_src_ = -1;
   // An Addr folded into the next load/store's memory operand.
   Slot folded_addr_ = ir::kNoSlot;
   Inst folded_{};
@@ -1241,10 +1247,10 @@ class Emitter {
         if (!ir::is_int(t) || t == Type::I1) return false;
         // A store's value is fetched before the address: fetching it may reassign the
         // dynamic registers an address built from cached registers would use.
-        store_src_ = -1;
+        int store_src = -1;  // the stored value's pool register, if it has one
         bool store_imm = false;
         if (in.op == Op::Store) {
-          if (cacheable(in.b) && !is_const(in.b)) store_src_ = acquire(in.b, true);
+          if (cacheable(in.b) && !is_const(in.b)) store_src = acquire(in.b, true);
           else if ((is_const(in.b) && (t != Type::I64 || consts_[in.b] == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(consts_[in.b]))))) ||
                    in.b == ir::kSlotZero)
             store_imm = true;  // mov m, imm (sign-extended imm32 at 64 bits)
@@ -1282,8 +1288,8 @@ class Emitter {
         } else {
           // The value from its own register if fetching the address left it there.
           x86::Gp v = x86::rax;
-          if (store_src_ >= 0) {
-            if (held_[store_src_] == in.b) v = pool_[store_src_];
+          if (store_src >= 0) {
+            if (held_[store_src] == in.b) v = pool_[store_src];
             else a_.mov(x86::rax, S(in.b));  // evicted by the address: spilled to its slot
           }
           uint32_t at = static_cast<uint32_t>(a_.offset());
@@ -1642,9 +1648,9 @@ void Translator::emit_trampolines() {
   a.mov(x86::qword_ptr(kState, kHostRspOff), x86::rsp);
   a.lea(x86::rax, x86::ptr(x86::rsp, -kRasBytes));
   a.mov(x86::qword_ptr(kState, kRasLimitOff), x86::rax);
-  // The bottom return-address frame: a guest ret that matches nothing pushed in this run
-  // (compared against a guest address of 0) lands in ret_miss, which leaves for the
-  // dispatcher with the target in rax.
+  // The bottom return-address frame, so that a ret's `[rsp+8]` is always defined: its
+  // guest address is 0 (a ret that does not match goes to the table probe; one to address
+  // 0 matches and lands in ret_miss, which leaves for the dispatcher with the target).
   Label ret_miss = a.newLabel();
   a.push(Imm(0));
   a.lea(x86::rax, x86::ptr(ret_miss));
@@ -1770,8 +1776,9 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
     // unlinked site can be pointed back there. A forward edge (target above this block's
     // start) links past the target's pending-exit check: every cycle has a backward edge
     // (the one into its lowest block), and backward edges, indirect branches and the
-    // dispatcher enter at the check, so every loop still polls. (A return matched on the
-    // return-address stack pops a frame that a call in the same cycle pushed.)
+    // dispatcher enter at the check, so every loop still polls (a ret lands at a return
+    // site above its caller's block). Code on a guest-writable page is always entered at
+    // its check (CodeCache::patch): a write there must reach the dispatcher first.
     int32_t rel;
     memcpy(&rel, rx + off, 4);
     tb->chains.push_back({off, target, false, static_cast<uint32_t>(static_cast<int64_t>(off) + 4 + rel),

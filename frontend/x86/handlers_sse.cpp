@@ -220,18 +220,21 @@ bool h_sse_flags(Ctx& c) {
   return true;
 }
 
-// pcmpistri (ecx + flags), pcmpistrm (xmm0 + flags): two rows over the same inputs,
-// flags first so that pcmpistrm xmm0, ... still reads the old xmm0.
+// pcmpistri (ecx + flags), pcmpistrm (xmm0 + flags): two rows over the same inputs.
+// pcmpistri: the index first and the flags last, so that a jcc right after finds them
+// still in the native tier's host flags (ecx is not an input: a memory source was loaded
+// already). pcmpistrm: flags first, so that pcmpistrm xmm0, ... still reads the old xmm0.
 bool h_sse_pcmpistr(Ctx& c) {
   if (!legacy_sse(c) || !is_xmm(c.ops[0])) return false;
   Slot a = xmm(c.ops[0]);
   Slot s = src_v(c, 1);
   uint8_t imm = imm8(c);
-  vec(c, Op::VecFlags, Type::I64, a, s, VecOp::PCMPISTR_FLAGS, imm);
   if (c.insn.mnemonic == ZYDIS_MNEMONIC_PCMPISTRI) {
     Slot idx = vec(c, Op::VecToInt, Type::I32, a, s, VecOp::PCMPISTRI, imm);
     c.emit_to(c.reg(1), Op::Mov, Type::I32, idx);  // ecx, zero-extended into rcx
+    vec(c, Op::VecFlags, Type::I64, a, s, VecOp::PCMPISTR_FLAGS, imm);
   } else {
+    vec(c, Op::VecFlags, Type::I64, a, s, VecOp::PCMPISTR_FLAGS, imm);
     vec_to(c, ir::xmm_slot(0), Op::Vec, a, s, VecOp::PCMPISTRM, imm);
   }
   return true;
