@@ -38,6 +38,7 @@ struct FaultContext {
   const Inst* inst = nullptr;
   sigjmp_buf* jb = nullptr;
   uint64_t fault_addr = 0;
+  uint64_t page_fault_err = 0;  // the host's page-fault error code (bit 1: a write)
   int signal = 0;
   int code = 0;
   // Set by the fault handler when the fault was in translated code (inst is then null).

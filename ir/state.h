@@ -32,6 +32,7 @@ struct alignas(64) MachineState {
   int trap_signal = 0;
   int trap_code = 0;
   uint64_t trap_addr = 0;
+  uint64_t trap_err = 0;  // page-fault error code of a memory fault (0: not known)
 
   // Set (by a signal handler, another thread) to make translated code return to the
   // dispatcher at the next block entry: the safe point for asynchronous events.

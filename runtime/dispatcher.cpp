@@ -112,6 +112,7 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     fc.signal = sig;
     fc.code = si->si_code;
     fc.fault_addr = reinterpret_cast<uint64_t>(si->si_addr);
+    fc.page_fault_err = sig == SIGSEGV ? static_cast<uint64_t>(static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs[REG_ERR]) : 0;
     fc.in_translated = !fc.inst;
     if (fc.in_translated) {
       const codecache::TranslatedBlock* tb = t_cache->find_host(host_pc);
@@ -354,6 +355,7 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
       st.trap_signal = fc.signal;
       st.trap_code = fc.code;
       st.trap_addr = fc.fault_addr;
+      st.trap_err = fc.page_fault_err;
       if (on_trap && on_trap(st)) continue;  // a guest handler takes it: resume at st.rip
       RunResult res;
       res.how = RunResult::Signaled;

@@ -620,6 +620,8 @@ void Signals::setup_frame(ir::MachineState& st, ThreadSignals& t, int sig, const
 bool Signals::on_trap(ir::MachineState& st) {
   ThreadSignals& t = thread(st);
   int sig = st.trap_signal;
+  const uint64_t trap_err = st.trap_err;  // this trap's only (a later one may not set it)
+  st.trap_err = 0;
   if (sig < 1 || sig > 64) return false;
   GuestSigaction act = actions_[sig];
   // A blocked or ignored fault is fatal (the kernel forces the default action).
@@ -633,7 +635,9 @@ bool Signals::on_trap(ir::MachineState& st) {
       if (info.si_code != kSiKernel) {
         info.si_addr = reinterpret_cast<void*>(st.trap_addr);
         trapno = 14;
-        err = 4 | (info.si_code == 2 /* SEGV_ACCERR */ ? 1 : 0);
+        // The host's error code when the fault was a real one (user, write, present
+        // bits as the kernel reported them), else user-mode plus present for ACCERR.
+        err = trap_err ? (trap_err & 0x1f) : 4 | (info.si_code == 2 /* SEGV_ACCERR */ ? 1 : 0);
         cr2 = st.trap_addr;
       } else {
         trapno = 13;

@@ -16,11 +16,13 @@ static sigjmp_buf jb;
 static volatile void* want_addr;
 static volatile int last_code, last_sig, bad;
 static volatile long trap_rip_delta;
+static volatile long last_err;  // the page-fault error code (REG_ERR): bit 1 = write
 
 static void on_fault(int sig, siginfo_t* si, void* ucv) {
   ucontext_t* uc = ucv;
   last_sig = sig;
   last_code = si->si_code;
+  last_err = (long)uc->uc_mcontext.gregs[REG_ERR];
   if (sig == SIGSEGV && si->si_addr != want_addr) bad++;
   if (si->si_signo != sig) bad++;
   // rsp + 8 is 16-byte aligned at handler entry (x86-64 ABI)
@@ -75,7 +77,15 @@ int main(void) {
   if (sigsetjmp(jb, 1) == 0) {
     ro[12] = 1;
   }
-  printf("read-only write: sig=%d code=%s bad=%d\n", last_sig, last_code == SEGV_ACCERR ? "SEGV_ACCERR" : "?", bad);
+  printf("read-only write: sig=%d code=%s write=%ld bad=%d\n", last_sig, last_code == SEGV_ACCERR ? "SEGV_ACCERR" : "?",
+         (last_err >> 1) & 1, bad);
+  if (sigsetjmp(jb, 1) == 0) {
+    volatile char* none = mmap(0, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    want_addr = (void*)(none + 8);
+    (void)none[8];
+  }
+  printf("PROT_NONE read: sig=%d code=%s write=%ld bad=%d\n", last_sig, last_code == SEGV_ACCERR ? "SEGV_ACCERR" : "?",
+         (last_err >> 1) & 1, bad);
 
   // The mask comes back after siglongjmp (sigsetjmp saved it): SIGSEGV not blocked.
   sigset_t cur;
