@@ -2,10 +2,12 @@
 
 #include <elf.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/random.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 #include "ir/interp.h"
@@ -13,19 +15,28 @@
 
 namespace retrace::rt {
 
+uint64_t guest_stack_size() {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return kGuestStackSize;
+  const uint64_t lo = 128ull << 10, hi = 1ull << 30;
+  uint64_t n = std::min<uint64_t>(std::max<uint64_t>(rl.rlim_cur, lo), hi);
+  return (n + 4095) & ~uint64_t{4095};
+}
+
 bool build_initial_stack(const StackSpec& spec, GuestStack& out, LoadError& err) {
   // The kernel refuses argument lists over a quarter of the stack limit (E2BIG).
   size_t strings = spec.execfn.size() + 1;
   for (const auto& s : spec.argv) strings += s.size() + 1;
   for (const auto& s : spec.envp) strings += s.size() + 1;
   size_t pointers = (spec.argv.size() + spec.envp.size() + 3) * 8;
-  if (strings + pointers > kGuestStackSize / 4) {
+  const uint64_t stack_size = guest_stack_size();
+  if (strings + pointers > stack_size / 4) {  // the kernel's ARG_MAX: a quarter of the stack
     err.exit_code = 126;
     err.message = spec.execfn + ": Argument list too long";
     return false;
   }
 
-  size_t total = kGuestStackSize + kPageSize;
+  size_t total = stack_size + kPageSize;
   void* m = mmap(nullptr, total, PROT_READ | PROT_WRITE,
                  MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
   if (m == MAP_FAILED) {

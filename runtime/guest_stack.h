@@ -27,7 +27,10 @@
 
 namespace retrace::rt {
 
-inline constexpr uint64_t kGuestStackSize = 8ull << 20;
+inline constexpr uint64_t kGuestStackSize = 8ull << 20;  // when RLIMIT_STACK says nothing usable
+// The guest's main stack: RLIMIT_STACK's soft limit, as the kernel lets a native stack
+// grow (within [128 KiB, 1 GiB]; kGuestStackSize when unlimited).
+uint64_t guest_stack_size();
 
 struct StackSpec {
   std::vector<std::string> argv;

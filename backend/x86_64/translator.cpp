@@ -2,7 +2,9 @@
 #include "backend/x86_64/translator.h"
 
 #include <asmjit/x86.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -139,9 +141,18 @@ constexpr int32_t kHostRspOff = static_cast<int32_t>(offsetof(ir::MachineState, 
 constexpr int32_t kRasLimitOff = static_cast<int32_t>(offsetof(ir::MachineState, ras_limit));
 // Return-address stack: a guest call made from translated code is a host call (after
 // pushing the guest return address), so the guest's ret can be a host `ret 8`, which the
-// host's return predictor gets right. At most this much host stack holds such frames;
+// host's return predictor gets right. At most this much host stack holds such frames
+// (512 KiB, or a quarter of RLIMIT_STACK, the main thread's host stack, if that is less);
 // deeper calls leave through the dispatcher, which starts the stack afresh.
-constexpr int32_t kRasBytes = 512 << 10;
+int32_t ras_bytes() {
+  static const int32_t n = [] {
+    struct rlimit rl;
+    uint64_t b = 512 << 10;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) b = std::min<uint64_t>(b, rl.rlim_cur / 4);
+    return static_cast<int32_t>(std::max<uint64_t>(b, 16 << 10) & ~uint64_t{15});
+  }();
+  return n;
+}
 
 const x86::Gp kState = x86::r15;
 
@@ -1646,7 +1657,7 @@ void Translator::emit_trampolines() {
   a.sub(x86::rsp, 8);  // 16-byte alignment for helper calls inside translated code
   a.mov(kState, x86::rdi);
   a.mov(x86::qword_ptr(kState, kHostRspOff), x86::rsp);
-  a.lea(x86::rax, x86::ptr(x86::rsp, -kRasBytes));
+  a.lea(x86::rax, x86::ptr(x86::rsp, -ras_bytes()));
   a.mov(x86::qword_ptr(kState, kRasLimitOff), x86::rax);
   // The bottom return-address frame, so that a ret's `[rsp+8]` is always defined: its
   // guest address is 0 (a ret that does not match goes to the table probe; one to address
