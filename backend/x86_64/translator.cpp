@@ -248,6 +248,11 @@ class Emitter {
         ++m;
       }
       const Inst& in = b_.insts[i];
+      if (static_cast<int>(i) <= skip_to_) {
+        stats_.inline_ops++;  // folded into an earlier instruction's host code (rmw)
+        release_dead_temps();
+        continue;
+      }
       if (lower(in)) {
         stats_.inline_ops++;
       } else {
@@ -590,6 +595,77 @@ class Emitter {
     a_.cmp(x86::rax, x86::qword_ptr(x86::rdx, x86::rcx, 3));
     a_.jne(miss);
     return x86::qword_ptr(x86::rdx, x86::rcx, 3, 8);
+  }
+
+  // Instructions already lowered as part of an earlier one (up to this index).
+  int skip_to_ = -1;
+  // `add [mem], x`-style read-modify-write without flags: Addr t; Load v = [t]; (Consts);
+  // OP r = v, b; Store [t], r  -> one host `op [m], b`. Only within one guest instruction,
+  // with v and r used once and t by the load and store only.
+  bool rmw(const Inst& ad) {
+    const size_t i = static_cast<size_t>(cur_index_);
+    const auto& I = b_.insts;
+    if (!ir::is_temp(ad.dst) || is_const(ad.a) || is_const(ad.b) || ad.imm != static_cast<uint64_t>(static_cast<int32_t>(ad.imm)))
+      return false;
+    size_t j = i + 1;
+    if (j >= I.size() || I[j].op != Op::Load || I[j].a != ad.dst || !ir::is_int(I[j].type) || I[j].type == Type::I1) return false;
+    const Inst& ld = I[j];
+    const Type t = ld.type;
+    size_t k = j + 1;
+    while (k < I.size() && I[k].op == Op::Const && ir::is_temp(I[k].dst) && I[k].type != Type::V128) ++k;
+    if (k + 1 >= I.size()) return false;
+    const Inst& op = I[k];
+    const Inst& stq = I[k + 1];
+    if (op.op != Op::Add && op.op != Op::Sub && op.op != Op::And && op.op != Op::Or && op.op != Op::Xor) return false;
+    if (op.type != t || op.a != ld.dst || op.b == ld.dst || !ir::is_temp(op.dst)) return false;
+    if (stq.op != Op::Store || stq.type != t || stq.a != ad.dst || stq.b != op.dst || stq.imm != ld.imm) return false;
+    const int ki = static_cast<int>(k);
+    if (last_use_[ld.dst] != ki || last_use_[op.dst] != ki + 1 || last_use_[ad.dst] != ki + 1) return false;
+    for (const auto& mk : b_.marks)
+      if (mk.first_inst > i && mk.first_inst <= k + 1) return false;  // another guest instruction
+    const int64_t disp = static_cast<int64_t>(ad.imm) + static_cast<int64_t>(ld.imm);
+    if (disp != static_cast<int32_t>(disp)) return false;
+    // The operand: an immediate (the Consts in between are ours to record) or a register.
+    for (size_t c = j + 1; c < k; ++c) {
+      consts_[I[c].dst] = I[c].imm;
+      is_const_[I[c].dst] = 1;
+    }
+    const bool bconst = is_const(op.b);
+    int64_t bimm = 0;
+    if (bconst) {
+      bimm = static_cast<int64_t>(consts_[op.b]);
+      if (t == Type::I8) bimm = static_cast<int8_t>(bimm);
+      else if (t == Type::I16) bimm = static_cast<int16_t>(bimm);
+      else if (t == Type::I32) bimm = static_cast<int32_t>(bimm);
+      else if (bimm != static_cast<int32_t>(bimm)) return false;
+    } else if (!cacheable(op.b) || op.b == ad.a || op.b == ad.b) {
+      return false;
+    }
+    x86::Gp rb;
+    if (!bconst) rb = reg(op.b);  // first: the address registers come after (and stay)
+    folded_ = ad;
+    for (Slot o : {ad.a, ad.b})
+      if (ir::is_temp(o) && o < last_use_.size()) last_use_[o] = std::max(last_use_[o], ki + 1);
+    x86::Mem m = folded_mem(ld.imm, bytes_of(t));
+    if (!bconst && where(op.b) < 0) {  // evicted by the address: it was spilled
+      a_.mov(x86::rcx, S(op.b));
+      rb = x86::rcx;
+    }
+    const uint32_t at = static_cast<uint32_t>(a_.offset());
+    auto emit = [&](auto&& f) {
+      if (bconst) f(m, Imm(bimm));
+      else f(m, sized(rb, t));
+    };
+    switch (op.op) {
+      case Op::Add: emit([&](auto x, auto y) { a_.add(x, y); }); break;
+      case Op::Sub: emit([&](auto x, auto y) { a_.sub(x, y); }); break;
+      case Op::And: emit([&](auto x, auto y) { a_.and_(x, y); }); break;
+      case Op::Or: emit([&](auto x, auto y) { a_.or_(x, y); }); break;
+      default: emit([&](auto x, auto y) { a_.xor_(x, y); }); break;
+    }
+    recovery(at, static_cast<uint32_t>(a_.offset()));
+    skip_to_ = ki + 1;
+    return true;
   }
 
   // Pushes a 64-bit guest address on the host stack (rax is free at exits).
@@ -1187,6 +1263,7 @@ class Emitter {
       }
       case Op::Addr: {
         if (t != Type::I64 && t != Type::I32) return false;
+        if (t == Type::I64 && rmw(in)) return true;
         {
           // Used only by the next instruction as its address: becomes its memory operand.
           size_t nx = static_cast<size_t>(cur_index_) + 1;
