@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <new>
 #include <unordered_map>
 
 namespace retrace::codecache {
@@ -292,6 +293,10 @@ std::vector<uint64_t> CodeWriteWatch::take_written() {
   g_taken_any.store(false, std::memory_order_release);
   return out;
 }
+
+void CodeWriteWatch::fork_prepare() { g_mu.lock(); }
+void CodeWriteWatch::fork_parent() { g_mu.unlock(); }
+void CodeWriteWatch::fork_child() { new (&g_mu) std::mutex; }
 
 CodeWriteWatch::GuestChange::GuestChange() { g_mu.lock(); }
 CodeWriteWatch::GuestChange::~GuestChange() { g_mu.unlock(); }

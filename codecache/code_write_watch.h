@@ -83,6 +83,12 @@ class CodeWriteWatch {
     void before(uint64_t start, uint64_t end);
     void after(uint64_t start, uint64_t end, int prot);
   };
+  // Around a host fork while other threads run: the watch's lock is held across it (taken
+  // after the mm lock and before the thread registry's, the order everything else uses),
+  // released in the parent and made anew in the child, which must not inherit it locked.
+  static void fork_prepare();
+  static void fork_parent();
+  static void fork_child();
   uint64_t pages_watched() const;
   uint64_t write_faults() const;
 };

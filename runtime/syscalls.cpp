@@ -552,6 +552,7 @@ long sys_prctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
 long host_fork(uint64_t hflags, uint64_t ptid, uint64_t ctid) {
   constexpr uint64_t kTidFlags = CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID | CLONE_PARENT_SETTID;
   std::unique_lock<std::mutex> mm_lock(g_mm_mutex);
+  codecache::CodeWriteWatch::fork_prepare();
   threads_fork_prepare();
   long r;
   if ((hflags & ~(kTidFlags | CSIGNAL)) == 0 && (hflags & CSIGNAL) == SIGCHLD) {
@@ -568,7 +569,12 @@ long host_fork(uint64_t hflags, uint64_t ptid, uint64_t ctid) {
   } else {
     r = host(__NR_clone, hflags, 0, ptid, ctid, 0);
   }
-  if (r != 0) threads_fork_parent();  // the child resets the registry (on_fork_child)
+  if (r != 0) {
+    threads_fork_parent();  // the child resets the registry (on_fork_child)
+    codecache::CodeWriteWatch::fork_parent();
+  } else {
+    codecache::CodeWriteWatch::fork_child();
+  }
   return r;
 }
 
