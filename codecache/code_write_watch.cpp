@@ -80,6 +80,12 @@ int prot_of(uint64_t page, bool retry) {
   return prot_of(page, false);
 }
 
+// The guest's protection of a page (-1: not a mapping), learned once (under g_mu).
+int known_prot(uint64_t page) {
+  auto it = g_known.find(page);
+  return it != g_known.end() ? it->second : (g_known[page] = prot_of(page, true));
+}
+
 Entry* find(uint64_t page) {
   for (unsigned i = hash(page), n = 0; n < kSlots; i = (i + 1) & (kSlots - 1), ++n) {
     uint64_t k = g_table[i].key.load(std::memory_order_acquire);
@@ -210,16 +216,17 @@ CodeWriteWatch& CodeWriteWatch::instance() {
   return w;
 }
 
-bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
+bool CodeWriteWatch::watch(uint64_t start, uint64_t end, bool* writable) {
   std::lock_guard<std::mutex> lock(g_mu);
-  bool protectable = true;
+  bool protectable = true, any_writable = false;
   for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
     if (auto fc = g_fault_count.find(p); fc != g_fault_count.end() && fc->second >= kMaxWriteFaults) {
       protectable = false;  // written too often: left writable, blocks self-check
+      any_writable = true;
       continue;
     }
-    auto it = g_known.find(p);
-    const int prot = it != g_known.end() ? it->second : (g_known[p] = prot_of(p, true));
+    const int prot = known_prot(p);
+    if (prot < 0 || (prot & PROT_WRITE)) any_writable = true;
     if (prot < 0 || !(prot & PROT_WRITE)) continue;  // the guest cannot write it
     Entry* e = find(p);
     if (!e) {
@@ -231,14 +238,14 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end) {
     }
     if (!protect(e, p)) protectable = false;
   }
+  if (writable) *writable = any_writable;
   return protectable;
 }
 
 bool CodeWriteWatch::guest_writable(uint64_t start, uint64_t end) {
   std::lock_guard<std::mutex> lock(g_mu);
   for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
-    auto it = g_known.find(p);
-    const int prot = it != g_known.end() ? it->second : (g_known[p] = prot_of(p, true));
+    const int prot = known_prot(p);
     if (prot < 0 || (prot & PROT_WRITE)) return true;  // (not a mapping we know: assume so)
   }
   return false;

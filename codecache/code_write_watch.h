@@ -43,7 +43,8 @@ class CodeWriteWatch {
   // A block was decoded from guest bytes [start, end). Returns false when a page of it
   // is written too often to protect (DynamoRIO's fallback): the caller then makes the
   // block self-checking instead (it compares its guest bytes before running).
-  bool watch(uint64_t start, uint64_t end);
+  // *writable (if given): whether the guest may write a page of it (guest_writable).
+  bool watch(uint64_t start, uint64_t end, bool* writable = nullptr);
   // Whether the guest may write some page of [start, end) (its own protection, as watch
   // sees it). Code there can change without a syscall, so decisions about it that other
   // blocks bake in (linking past its pending-exit check, its flag liveness) are not made.

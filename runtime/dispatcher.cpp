@@ -322,15 +322,16 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   stats_.ir_insts += d.block->insts.size();
   for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096)
     code_pages_[p].push_back(d.block->pc);
-  if (opt_.smc_watch &&
-      !codecache::CodeWriteWatch::instance().watch(d.block->pc, std::max(d.block->end, d.block->pc + 1))) {
+  const uint64_t code_end = std::max(d.block->end, d.block->pc + 1);
+  bool writable = false;
+  if (!opt_.smc_watch) writable = codecache::CodeWriteWatch::instance().guest_writable(d.block->pc, code_end);
+  if (opt_.smc_watch && !codecache::CodeWriteWatch::instance().watch(d.block->pc, code_end, &writable)) {
     // Self-checking: keep the bytes; the dispatcher and the block's translation compare them.
     d.block->check_bytes.resize(d.block->end - d.block->pc);
     size_t got = read_guest_code(d.block->pc, d.block->check_bytes.data(), d.block->check_bytes.size());
     d.block->check_bytes.resize(got);
   }
-  d.block->writable_code = !d.block->check_bytes.empty() ||
-      codecache::CodeWriteWatch::instance().guest_writable(d.block->pc, std::max(d.block->end, d.block->pc + 1));
+  d.block->writable_code = writable || !d.block->check_bytes.empty();
   stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }

@@ -526,6 +526,39 @@ class Emitter {
   bool host_flags_no_cf_ = false;  // ... all but CF (inc/dec)
   static bool cc_uses_cf(unsigned cc) { return cc == 2 || cc == 3 || cc == 6 || cc == 7; }  // b ae be a
 
+  // The host instruction of an IR add/sub/and/or/xor (flag-setting or not).
+  template <typename X, typename Y>
+  void alu_insn(Op op, const X& x, const Y& y) {
+    switch (op) {
+      case Op::Add: case Op::AddF: a_.add(x, y); break;
+      case Op::Sub: case Op::SubF: a_.sub(x, y); break;
+      case Op::And: case Op::AndF: a_.and_(x, y); break;
+      case Op::Or: case Op::OrF: a_.or_(x, y); break;
+      default: a_.xor_(x, y); break;
+    }
+  }
+  // Before a flag-setting add/sub whose flags must be recorded: its operands are its lazy
+  // flags (b a register or an imm32).
+  template <typename B>
+  void record_operands(Op op, const x86::Gp& a, const B& b) {
+    if (op != Op::AddF && op != Op::SubF) return;
+    a_.mov(S(ir::kSlotCcSrc1), a.r64());
+    a_.mov(S(ir::kSlotCcSrc2), b);
+  }
+  // After the host instruction of a flag-setting add/sub/and/or/xor at width t: the host
+  // flags are the guest's. Records the rest of the lazy flags when someone else reads them
+  // (a logic op's result r; the kind) and what is known of them.
+  void record_alu_flags(Op op, Type t, const x86::Gp& r, bool store) {
+    const ir::CcKind k = op == Op::AddF ? ir::CcKind::Add : op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
+    if (store) {
+      if (k == ir::CcKind::Logic) a_.mov(S(ir::kSlotCcDst), r.r64());
+      a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+    }
+    flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
+    host_flags_at_ = cur_index_;
+    host_flags_no_cf_ = false;
+  }
+
   // 8/16-bit dst = a OP b: zero-extend a into the result register, then the op at its
   // own width (exact host flags; the bits above stay zero, as the IR wants).
   void alu_narrow(const Inst& in) {
@@ -537,10 +570,9 @@ class Emitter {
     const int32_t bimm = bconst ? (t == Type::I8 ? static_cast<int8_t>(consts_[in.b]) : static_cast<int16_t>(consts_[in.b])) : 0;
     x86::Gp rb;
     if (!bconst) rb = reg(in.b);
-    if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
-      a_.mov(S(ir::kSlotCcSrc1), ra);
-      if (bconst) a_.mov(S(ir::kSlotCcSrc2), Imm(bimm));
-      else a_.mov(S(ir::kSlotCcSrc2), rb);
+    if (store) {
+      if (bconst) record_operands(in.op, ra, Imm(bimm));
+      else record_operands(in.op, ra, rb);
     }
     int di = -1;
     x86::Gp r = x86::rax;
@@ -550,29 +582,13 @@ class Emitter {
     }
     if (t == Type::I8) a_.movzx(r.r32(), ra.r8());
     else a_.movzx(r.r32(), ra.r16());
-    x86::Gp x = sized(r, t);
-    auto y = [&]() -> x86::Gp { return sized(rb, t); };
-    switch (in.op) {
-      case Op::Add: case Op::AddF: if (bconst) a_.add(x, Imm(bimm)); else a_.add(x, y()); break;
-      case Op::Sub: case Op::SubF: if (bconst) a_.sub(x, Imm(bimm)); else a_.sub(x, y()); break;
-      case Op::And: case Op::AndF: if (bconst) a_.and_(x, Imm(bimm)); else a_.and_(x, y()); break;
-      case Op::Or: case Op::OrF: if (bconst) a_.or_(x, Imm(bimm)); else a_.or_(x, y()); break;
-      default: if (bconst) a_.xor_(x, Imm(bimm)); else a_.xor_(x, y()); break;
-    }
+    if (bconst) alu_insn(in.op, sized(r, t), Imm(bimm));
+    else alu_insn(in.op, sized(r, t), sized(rb, t));
     if (di >= 0) {
       if (r != pool_[di]) a_.mov(pool_[di], r);  // flags survive the mov
       dirty_[di] = true;
     }
-    if (f) {
-      ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
-      if (store) {
-        if (k == ir::CcKind::Logic) a_.mov(S(ir::kSlotCcDst), r.r64());
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
-      }
-      flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
-      host_flags_at_ = cur_index_;
-      host_flags_no_cf_ = false;
-    }
+    if (f) record_alu_flags(in.op, t, r, store);
   }
 
   // Looks rax (a guest pc) up in the indirect-branch table: jumps to `miss` unless found;
@@ -652,17 +668,8 @@ class Emitter {
       rb = x86::rcx;
     }
     const uint32_t at = static_cast<uint32_t>(a_.offset());
-    auto emit = [&](auto&& f) {
-      if (bconst) f(m, Imm(bimm));
-      else f(m, sized(rb, t));
-    };
-    switch (op.op) {
-      case Op::Add: emit([&](auto x, auto y) { a_.add(x, y); }); break;
-      case Op::Sub: emit([&](auto x, auto y) { a_.sub(x, y); }); break;
-      case Op::And: emit([&](auto x, auto y) { a_.and_(x, y); }); break;
-      case Op::Or: emit([&](auto x, auto y) { a_.or_(x, y); }); break;
-      default: emit([&](auto x, auto y) { a_.xor_(x, y); }); break;
-    }
+    if (bconst) alu_insn(op.op, m, Imm(bimm));
+    else alu_insn(op.op, m, sized(rb, t));
     recovery(at, static_cast<uint32_t>(a_.offset()));
     skip_to_ = ki + 1;
     return true;
@@ -702,20 +709,13 @@ class Emitter {
     x86::Gp rb;
     if (!bconst) rb = reg(in.b);
     else if (!bimm_ok) { a_.mov(x86::rcx, consts_[in.b]); rb = x86::rcx; }
-    if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
-      a_.mov(S(ir::kSlotCcSrc1), ra);
-      if (bimm_ok) a_.mov(S(ir::kSlotCcSrc2), Imm(static_cast<int32_t>(bimm)));
-      else a_.mov(S(ir::kSlotCcSrc2), rb);
+    if (store) {
+      if (bimm_ok) record_operands(in.op, ra, Imm(static_cast<int32_t>(bimm)));
+      else record_operands(in.op, ra, rb);
     }
     auto emit_op = [&](const x86::Gp& r, Op op) {
-      x86::Gp x = sized(r, t);
-      switch (op) {
-        case Op::Add: case Op::AddF: if (bimm_ok) a_.add(x, Imm(bimm)); else a_.add(x, sized(rb, t)); break;
-        case Op::Sub: case Op::SubF: if (bimm_ok) a_.sub(x, Imm(bimm)); else a_.sub(x, sized(rb, t)); break;
-        case Op::And: case Op::AndF: if (bimm_ok) a_.and_(x, Imm(bimm)); else a_.and_(x, sized(rb, t)); break;
-        case Op::Or: case Op::OrF: if (bimm_ok) a_.or_(x, Imm(bimm)); else a_.or_(x, sized(rb, t)); break;
-        default: if (bimm_ok) a_.xor_(x, Imm(bimm)); else a_.xor_(x, sized(rb, t)); break;
-      }
+      if (bimm_ok) alu_insn(op, sized(r, t), Imm(bimm));
+      else alu_insn(op, sized(r, t), sized(rb, t));
     };
     x86::Gp r = x86::rax;  // where the result ends up
     if (in.dst == ir::kNoSlot) {
@@ -738,14 +738,7 @@ class Emitter {
       const bool commutative = in.op != Op::Sub && in.op != Op::SubF;
       if (!bimm_ok && d == rb && d != ra) {
         if (commutative) {
-          // d = b OP a: the same value and flags for add, and, or, xor.
-          x86::Gp x = sized(d, t), y = sized(ra, t);
-          switch (in.op) {
-            case Op::Add: case Op::AddF: a_.add(x, y); break;
-            case Op::And: case Op::AndF: a_.and_(x, y); break;
-            case Op::Or: case Op::OrF: a_.or_(x, y); break;
-            default: a_.xor_(x, y); break;
-          }
+          alu_insn(in.op, sized(d, t), sized(ra, t));  // d = b OP a: the same value and flags
         } else {
           a_.mov(sized(x86::rax, t), sized(ra, t));
           emit_op(x86::rax, in.op);
@@ -758,16 +751,7 @@ class Emitter {
       dirty_[di] = true;
       r = d;
     }
-    if (f) {
-      if (store) {
-        if (in.op != Op::AddF && in.op != Op::SubF) a_.mov(S(ir::kSlotCcDst), r.r64());
-        ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
-      }
-      flags_ = {in.op == Op::AddF ? FlagsKnown::Add : in.op == Op::SubF ? FlagsKnown::Sub : FlagsKnown::Logic, t};
-      host_flags_at_ = cur_index_;
-      host_flags_no_cf_ = false;
-    }
+    if (f) record_alu_flags(in.op, t, r, store);
   }
 
   // Sets the host flags so that host condition (returned) equals the guest condition cc.
@@ -1040,32 +1024,12 @@ class Emitter {
         ld(x86::rcx, in.b);
         bool f = ir::has(in.op, ir::prop::F);
         const bool store = f && flags_must_be_stored();
-        if (store && (in.op == Op::AddF || in.op == Op::SubF)) {
-          st(ir::kSlotCcSrc1, x86::rax);
-          st(ir::kSlotCcSrc2, x86::rcx);
-        }
+        if (store) record_operands(in.op, x86::rax, x86::rcx);
         // At the operation's own width, so the host flags are the guest's.
-        x86::Gp r = sized(x86::rax, t);
-        x86::Gp s = sized(x86::rcx, t);
-        switch (in.op) {
-          case Op::Add: case Op::AddF: a_.add(r, s); break;
-          case Op::Sub: case Op::SubF: a_.sub(r, s); break;
-          case Op::And: case Op::AndF: a_.and_(r, s); break;
-          case Op::Or: case Op::OrF: a_.or_(r, s); break;
-          default: a_.xor_(r, s); break;
-        }
+        alu_insn(in.op, sized(x86::rax, t), sized(x86::rcx, t));
         mask(x86::rax, t);  // movzx or mov: the flags survive
         if (in.dst != ir::kNoSlot) st(in.dst, x86::rax);
-        if (f) {
-          ir::CcKind k = in.op == Op::AddF ? ir::CcKind::Add : in.op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
-          if (store) {
-            if (k == ir::CcKind::Logic) st(ir::kSlotCcDst, x86::rax);
-            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
-          }
-          flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
-          host_flags_at_ = cur_index_;
-          host_flags_no_cf_ = false;
-        }
+        if (f) record_alu_flags(in.op, t, x86::rax, store);
         return true;
       }
       case Op::Popcnt: case Op::Lzcnt: case Op::Tzcnt: {
@@ -1772,12 +1736,11 @@ void Translator::emit_trampolines() {
     a.bind(which == 0 ? cond : getcf);
     if (which == 1) {
       // Fast paths, no C call: CF of the commonest lazy kinds.
-      Label not_logic = a.newLabel(), not_incdec = a.newLabel(), not_sub64 = a.newLabel(),
-            not_sub32 = a.newLabel(), not_add64 = a.newLabel(), slow = a.newLabel();
+      Label not_logic = a.newLabel(), incdec = a.newLabel(), other = a.newLabel();
       a.mov(x86::rax, S(ir::kSlotCcOp));
       a.push(x86::rdx);
       a.mov(x86::edx, x86::eax);
-      a.shr(x86::edx, 2);
+      a.shr(x86::edx, 2);  // the kind
       a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Logic));
       a.jne(not_logic);
       a.xor_(x86::eax, x86::eax);
@@ -1785,40 +1748,31 @@ void Translator::emit_trampolines() {
       a.ret();
       a.bind(not_logic);
       a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Inc));
-      a.je(not_incdec);  // (label reused as "is inc/dec")
+      a.je(incdec);
       a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Dec));
-      a.jne(not_sub64);
-      a.bind(not_incdec);
+      a.jne(other);
+      a.bind(incdec);
       a.mov(x86::rax, S(ir::kSlotCcSrc2));  // inc/dec keep the CF they found
       a.and_(x86::eax, 1);
       a.pop(x86::rdx);
       a.ret();
-      a.bind(not_sub64);
+      a.bind(other);
       a.pop(x86::rdx);
-      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Sub, Type::I64)));
-      a.jne(not_sub32);
-      a.mov(x86::rax, S(ir::kSlotCcSrc1));
-      a.cmp(x86::rax, S(ir::kSlotCcSrc2));
-      a.setb(x86::al);
-      a.movzx(x86::eax, x86::al);
-      a.ret();
-      a.bind(not_sub32);
-      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Sub, Type::I32)));
-      a.jne(not_add64);
-      a.mov(x86::eax, S(ir::kSlotCcSrc1, 4));
-      a.cmp(x86::eax, S(ir::kSlotCcSrc2, 4));
-      a.setb(x86::al);
-      a.movzx(x86::eax, x86::al);
-      a.ret();
-      a.bind(not_add64);
-      a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Add, Type::I64)));
-      a.jne(slow);
-      a.mov(x86::rax, S(ir::kSlotCcSrc1));
-      a.add(x86::rax, S(ir::kSlotCcSrc2));
-      a.setc(x86::al);
-      a.movzx(x86::eax, x86::al);
-      a.ret();
-      a.bind(slow);
+      // cmp/sub and add: redone on the host from the recorded operands.
+      const struct { ir::CcKind k; Type w; } redo[] = {
+          {ir::CcKind::Sub, Type::I64}, {ir::CcKind::Sub, Type::I32}, {ir::CcKind::Add, Type::I64}};
+      for (const auto& f : redo) {
+        Label next = a.newLabel();
+        a.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(f.k, f.w)));
+        a.jne(next);
+        a.mov(sized(x86::rax, f.w), S(ir::kSlotCcSrc1, bytes_of(f.w)));
+        if (f.k == ir::CcKind::Sub) a.cmp(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
+        else a.add(sized(x86::rax, f.w), S(ir::kSlotCcSrc2, bytes_of(f.w)));
+        a.setc(x86::al);
+        a.movzx(x86::eax, x86::al);
+        a.ret();
+        a.bind(next);
+      }
     }
     for (const auto& r : saved) a.push(r);
     a.sub(x86::rsp, 8);  // entry rsp is 8 mod 16 (after the call); 8 pushes keep it so
