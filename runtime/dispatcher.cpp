@@ -213,7 +213,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i], 3);
     if (dead) {
       b->flags_dead_at_exit = true;
-      if (b->optimized) ir::run_passes(*b, {"deadflags", "dce"}, false);
+      if (b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
       stats_.flags_dead_exits++;
     }
   }

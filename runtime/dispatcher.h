@@ -37,7 +37,7 @@ struct RunOptions {
   bool smc_watch = true;          // write-protect writable pages holding decoded code          // write /tmp/perf-PID.map entries for translated blocks
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
-  std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "dce"};
+  std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "fold", "dce"};  // fold again: ops that lost their flags (xor r,r) become constants
 };
 
 // What the syscall layer tells the dispatcher after handling a syscall.

@@ -159,9 +159,16 @@ const x86::Gp kState = x86::r15;
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
 // rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
 constexpr int kNumPinned = 8;
-const std::pair<x86::Gp, Slot> kPinned[kNumPinned] = {
+std::pair<x86::Gp, Slot> kPinned[kNumPinned] = {
     {x86::rbx, 4}, {x86::rbp, 0}, {x86::r12, 7}, {x86::r13, 6},
     {x86::r14, 2}, {x86::rsi, 1}, {x86::rdi, 3}, {x86::r8, 5}};
+[[maybe_unused]] const bool kPinEnv = [] {
+  if (const char* e = getenv("RETRACE_PIN")) {
+    for (int i = 0; i < kNumPinned && e[0] && e[1]; ++i, e += 2)
+      kPinned[i].second = static_cast<Slot>((e[0] - '0') * 10 + (e[1] - '0'));
+  }
+  return true;
+}();
 x86::Mem S(Slot s) { return x86::qword_ptr(kState, static_cast<int32_t>(s) * 8); }
 x86::Mem S(Slot s, unsigned bytes) { return x86::ptr(kState, static_cast<int32_t>(s) * 8, bytes); }
 
@@ -308,6 +315,9 @@ class Emitter {
   static bool pinned(int i) { return i < kNumPinned; }
   // Needed by the current instruction or a later one (helpers and re-loads read memory).
   bool temp_live(Slot s) const { return s < last_use_.size() && last_use_[s] >= cur_index_; }
+  // A temp the current instruction defines and nothing reads (cmp's result: only its
+  // flags are wanted).
+  bool dead_temp(Slot s) const { return ir::is_temp(s) && !(s < last_use_.size() && last_use_[s] > cur_index_); }
   int where(Slot s) const {
     for (int i = 0; i < kPool; ++i)
       if (held_[i] == s) return i;
@@ -576,7 +586,7 @@ class Emitter {
     }
     int di = -1;
     x86::Gp r = x86::rax;
-    if (in.dst != ir::kNoSlot) {
+    if (in.dst != ir::kNoSlot && !dead_temp(in.dst)) {
       di = acquire(in.dst, false);
       if (bconst || pool_[di] != rb) r = pool_[di];  // else compute in rax (d would clobber b)
     }
@@ -718,7 +728,7 @@ class Emitter {
       else alu_insn(op, sized(r, t), sized(rb, t));
     };
     x86::Gp r = x86::rax;  // where the result ends up
-    if (in.dst == ir::kNoSlot) {
+    if (in.dst == ir::kNoSlot || dead_temp(in.dst)) {
       // cmp / test: only the flags are wanted.
       if (in.op == Op::SubF) {  // (a Sub's lazy flags are its operands, stored above)
         if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
@@ -1833,6 +1843,12 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
              static_cast<size_t>(rx - cache_.rx_base()));
     if (FILE* f = fopen(path, "wb")) {
       fwrite(rx, 1, code.codeSize(), f);
+      fclose(f);
+    }
+    // And the guest bytes it came from (block_PC.guest: objdump --adjust-vma=PC).
+    snprintf(path, sizeof path, "%s/block_%llx.guest", dir, static_cast<unsigned long long>(b.pc));
+    if (FILE* f = fopen(path, "wb")) {
+      fwrite(reinterpret_cast<const void*>(b.pc), 1, b.end - b.pc, f);
       fclose(f);
     }
   }
