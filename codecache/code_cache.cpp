@@ -47,7 +47,7 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
     fd_ = -1;
   }
   const size_t ib_bytes = 2 * kIbEntries * sizeof(uint64_t);
-  void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
+  void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT | MAP_POPULATE, -1, 0);
   if (ib == MAP_FAILED) ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (ib == MAP_FAILED) {
     perror("retrace: indirect-branch table mmap");

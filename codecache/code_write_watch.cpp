@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <mutex>
 #include <new>
@@ -63,9 +64,15 @@ void reload_maps() {
   if (!f) return;
   char line[512];
   while (fgets(line, sizeof line, f)) {
-    unsigned long long lo, hi;
-    char perms[8] = {};
-    if (sscanf(line, "%llx-%llx %7s", &lo, &hi, perms) != 3) continue;
+    // "lo-hi perms ...", hex addresses (parsed by hand: sscanf was most of the cost).
+    char* p = line;
+    char* e = nullptr;
+    const unsigned long long lo = strtoull(p, &e, 16);
+    if (e == p || *e != '-') continue;
+    p = e + 1;
+    const unsigned long long hi = strtoull(p, &e, 16);
+    if (e == p || e[0] != ' ' || !e[1] || !e[2] || !e[3]) continue;
+    const char* perms = e + 1;
     int prot = (perms[0] == 'r' ? PROT_READ : 0) | (perms[1] == 'w' ? PROT_WRITE : 0) | (perms[2] == 'x' ? PROT_EXEC : 0);
     g_maps.push_back({lo, hi, prot});
   }

@@ -159,16 +159,9 @@ const x86::Gp kState = x86::r15;
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
 // rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
 constexpr int kNumPinned = 8;
-std::pair<x86::Gp, Slot> kPinned[kNumPinned] = {
+const std::pair<x86::Gp, Slot> kPinned[kNumPinned] = {
     {x86::rbx, 4}, {x86::rbp, 0}, {x86::r12, 7}, {x86::r13, 6},
     {x86::r14, 2}, {x86::rsi, 1}, {x86::rdi, 3}, {x86::r8, 5}};
-[[maybe_unused]] const bool kPinEnv = [] {
-  if (const char* e = getenv("RETRACE_PIN")) {
-    for (int i = 0; i < kNumPinned && e[0] && e[1]; ++i, e += 2)
-      kPinned[i].second = static_cast<Slot>((e[0] - '0') * 10 + (e[1] - '0'));
-  }
-  return true;
-}();
 x86::Mem S(Slot s) { return x86::qword_ptr(kState, static_cast<int32_t>(s) * 8); }
 x86::Mem S(Slot s, unsigned bytes) { return x86::ptr(kState, static_cast<int32_t>(s) * 8, bytes); }
 

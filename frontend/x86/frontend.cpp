@@ -6,8 +6,10 @@
 // that cannot be read become ExitTrap(SIGSEGV) with si_addr at the unreadable byte.
 #include "frontend/x86/frontend.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <array>
 
 #include "frontend/x86/context.h"
@@ -54,26 +56,72 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
   out.block = std::make_unique<ir::Block>();
   ir::Block& blk = *out.block;
   blk.pc = pc;
+  // The IR is built in per-thread vectors that keep their capacity, then copied out at its
+  // exact size: one allocation per vector instead of a doubling series per block.
+  thread_local std::vector<ir::Inst> t_insts;
+  thread_local std::vector<ir::InsnMark> t_marks;
+  t_insts.clear();
+  t_marks.clear();
+  blk.insts.swap(t_insts);
+  blk.marks.swap(t_marks);
+  struct Finish {
+    ir::Block& blk;
+    ~Finish() {
+      std::vector<ir::Inst> insts(blk.insts.begin(), blk.insts.end());
+      std::vector<ir::InsnMark> marks(blk.marks.begin(), blk.marks.end());
+      blk.insts.swap(insts);
+      blk.marks.swap(marks);
+      t_insts.swap(insts);  // (the big buffers go back for the next block)
+      t_marks.swap(marks);
+    }
+  } finish{blk};
   ir::Builder b(blk);
   const HandlerTable& tab = handlers();
   unsigned n = 0;
   bool ended = false;
+  // Guest bytes are read a window at a time, not an instruction at a time. A short read
+  // means the bytes stop there (an unreadable page): nothing more to read after it.
+  uint8_t window[128];
+  uint64_t win_pc = pc;
+  size_t win_len = 0;
+  bool win_short = false;
+  bool win_loaded = false;
   while (!ended) {
     if (n >= opt.max_insns || b.out_of_temps(256)) {
       b.emit(Op::ExitJmp, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc);
       break;
     }
-    uint8_t bytes[ZYDIS_MAX_INSTRUCTION_LENGTH];
-    size_t got = read(pc, bytes, sizeof bytes);
+    if (!win_loaded || pc < win_pc || (pc + ZYDIS_MAX_INSTRUCTION_LENGTH > win_pc + win_len && !win_short) ||
+        pc > win_pc + win_len) {
+      win_pc = pc;
+      win_len = read(pc, window, sizeof window);
+      win_short = win_len < sizeof window;
+      win_loaded = true;
+    }
+    const uint8_t* bytes = window + (pc - win_pc);
+    const size_t got = std::min<size_t>(ZYDIS_MAX_INSTRUCTION_LENGTH, win_pc + win_len - pc);
     ZydisDecodedInstruction insn;
     ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
-    ZyanStatus st = got ? ZydisDecoderDecodeFull(&impl_->dec, bytes, got, &insn, ops) : ZYAN_STATUS_FAILED;
+    ZyanStatus st = ZYAN_STATUS_FAILED;
+    if (got && opt.hidden_operands) {
+      st = ZydisDecoderDecodeFull(&impl_->dec, bytes, got, &insn, ops);
+    } else if (got) {
+      // The visible operands only (they come first); the rest read as unused.
+      ZydisDecoderContext zctx;
+      st = ZydisDecoderDecodeInstruction(&impl_->dec, &zctx, bytes, got, &insn);
+      if (ZYAN_SUCCESS(st)) {
+        st = ZydisDecoderDecodeOperands(&impl_->dec, &zctx, &insn, ops, insn.operand_count_visible);
+        memset(static_cast<void*>(ops + insn.operand_count_visible), 0,
+               sizeof(ops[0]) * (insn.operand_count - insn.operand_count_visible));
+        insn.operand_count = insn.operand_count_visible;
+      }
+    }
     b.mark(pc);
     const size_t mark_size = b.size();
     if (!ZYAN_SUCCESS(st)) {
       // Bytes cut short by an unreadable page: a fetch fault (SIGSEGV at the first
       // unreadable byte). Anything else is an invalid opcode (SIGILL).
-      bool fetch_fault = got == 0 || (got < sizeof bytes && st == ZYDIS_STATUS_NO_MORE_DATA);
+      bool fetch_fault = got == 0 || (got < ZYDIS_MAX_INSTRUCTION_LENGTH && st == ZYDIS_STATUS_NO_MORE_DATA);
       if (fetch_fault) {
         b.emit(Op::ExitTrap, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc, SIGSEGV, pc + got);
         out.diagnostic.clear();

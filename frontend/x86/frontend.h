@@ -18,6 +18,9 @@ using CodeReader = std::function<size_t(uint64_t addr, uint8_t* buf, size_t n)>;
 
 struct DecodeOptions {
   unsigned max_insns = 64;  // 1 gives one-instruction blocks (a test tier)
+  // Zydis decodes only the visible operands (explicit and implicit), which is all the
+  // handlers read; true decodes the hidden ones too (a test checks both give the same IR).
+  bool hidden_operands = false;
 };
 
 // What decoding found wrong, when the block ends in a trap the frontend produced: the
