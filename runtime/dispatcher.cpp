@@ -33,10 +33,31 @@
 namespace retrace::rt {
 
 ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
-  ir::Block* raw = b.get();
-  forget(b->pc);  // (a block it replaces)
-  map_[b->pc] = std::move(b);
-  return raw;
+  const uint64_t pc = b->pc;
+  erase(pc);  // (a block it replaces)
+  if ((count_ + tombs_ + 1) * 2 > tab_.size()) grow();
+  for (size_t i = home(pc);; i = (i + 1) & mask()) {
+    Entry& e = tab_[i];
+    if (e.b) continue;
+    if (e.pc == kTomb) --tombs_;
+    e.pc = pc;
+    e.b = b.release();
+    ++count_;
+    return e.b;
+  }
+}
+
+void BlockCache::grow() {
+  // Twice the size when more than a quarter is live; else the same size, tombstones dropped.
+  std::vector<Entry> old(count_ * 4 > tab_.size() ? tab_.size() * 2 : tab_.size());
+  old.swap(tab_);
+  tombs_ = 0;
+  for (Entry& o : old) {
+    if (!o.b) continue;
+    size_t i = home(o.pc);
+    while (tab_[i].b) i = (i + 1) & mask();
+    tab_[i] = o;
+  }
 }
 
 
@@ -613,9 +634,9 @@ void Dispatcher::print_stats(FILE* out) const {
   if (translator_) {
     const auto& cs = cache_native_->stats();
     const auto& ts = translator_->stats();
-    fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper)\n", threshold_,
+    fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper; %llu translated again keeping every lazy-flag store)\n", threshold_,
             static_cast<unsigned long long>(ts.blocks), static_cast<unsigned long long>(ts.inline_ops),
-            static_cast<unsigned long long>(ts.helper_ops));
+            static_cast<unsigned long long>(ts.helper_ops), static_cast<unsigned long long>(ts.retranslated));
     fprintf(out, "  code cache: %zu of %zu bytes used, %llu flushes, %llu chain patches\n", cache_native_->used(),
             cache_native_->capacity(), static_cast<unsigned long long>(cs.flushes),
             static_cast<unsigned long long>(cs.chain_patches));

@@ -77,43 +77,70 @@ struct Stats {
 
 class BlockCache {
  public:
-  // A direct-mapped memo of recent lookups in front of the map: most dispatcher lookups
-  // (exits from translated code, indirect branches in the interpreter) hit it.
+  // An open-addressing table (linear probing, power-of-two size, at most half full) from
+  // guest pc to decoded block: a new block's lookup misses it on every first execution,
+  // and std::unordered_map's prime modulo and node chains made that miss expensive.
+  // A direct-mapped memo of recent lookups sits in front of it.
+  BlockCache() : tab_(kInitial) {}
+  ~BlockCache() {
+    for (Entry& e : tab_) delete e.b;
+  }
+  BlockCache(const BlockCache&) = delete;
+  BlockCache& operator=(const BlockCache&) = delete;
   ir::Block* find(uint64_t pc) const {
     ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
     if (m && m->pc == pc) return m;
-    auto it = map_.find(pc);
-    if (it == map_.end()) return nullptr;
-    m = it->second.get();
+    const Entry* e = slot_of(pc);
+    if (!e) return nullptr;
+    m = e->b;
     return m;
   }
   ir::Block* insert(std::unique_ptr<ir::Block> b);
-  size_t size() const { return map_.size(); }
-  template <typename F> void for_each(F f) const { for (auto& [pc, b] : map_) f(*b); }
-  void erase(uint64_t pc) {
-    forget(pc);
-    map_.erase(pc);
+  size_t size() const { return count_; }
+  template <typename F> void for_each(F f) const {
+    for (const Entry& e : tab_)
+      if (e.b) f(*e.b);
   }
+  void erase(uint64_t pc) { take(pc).reset(); }
   std::unique_ptr<ir::Block> take(uint64_t pc) {
-    auto it = map_.find(pc);
-    if (it == map_.end()) return nullptr;
+    Entry* e = const_cast<Entry*>(slot_of(pc));
+    if (!e) return nullptr;
     forget(pc);
-    std::unique_ptr<ir::Block> b = std::move(it->second);
-    map_.erase(it);
+    std::unique_ptr<ir::Block> b(e->b);
+    e->b = nullptr;
+    e->pc = kTomb;
+    --count_;
+    ++tombs_;
     return b;
   }
 
  private:
+  struct Entry {
+    uint64_t pc = 0;  // kTomb with b null: a removed entry (probing goes on past it)
+    ir::Block* b = nullptr;  // owned
+  };
+  static constexpr uint64_t kTomb = ~0ull;
+  static constexpr size_t kInitial = 1 << 15;
   static constexpr size_t kMemo = 32768;
+  size_t mask() const { return tab_.size() - 1; }
+  size_t home(uint64_t pc) const { return static_cast<size_t>((pc * 0x9E3779B97F4A7C15ull) >> 20) & mask(); }
+  const Entry* slot_of(uint64_t pc) const {
+    for (size_t i = home(pc);; i = (i + 1) & mask()) {
+      const Entry& e = tab_[i];
+      if (e.b) {
+        if (e.pc == pc) return &e;
+      } else if (e.pc != kTomb) {
+        return nullptr;  // empty: not here
+      }
+    }
+  }
+  void grow();
   void forget(uint64_t pc) {
     ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
     if (m && m->pc == pc) m = nullptr;
   }
-  std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> map_ = [] {
-    std::unordered_map<uint64_t, std::unique_ptr<ir::Block>> m;
-    m.reserve(16384);  // no rehashing while a big program starts
-    return m;
-  }();
+  std::vector<Entry> tab_;
+  size_t count_ = 0, tombs_ = 0;
   mutable std::vector<ir::Block*> memo_ = std::vector<ir::Block*>(kMemo, nullptr);
 };
 

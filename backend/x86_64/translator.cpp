@@ -1,6 +1,7 @@
 // IR → x86-64 lowering. See translator.h for the execution model.
 #include "backend/x86_64/translator.h"
 
+#include <Zydis/Zydis.h>
 #include <asmjit/x86.h>
 #include <sys/resource.h>
 
@@ -155,6 +156,9 @@ int32_t ras_bytes() {
 }
 
 const x86::Gp kState = x86::r15;
+}  // namespace
+bool g_test_alu_counts_as_neutral = false;
+namespace {
 
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
 // rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
@@ -250,15 +254,18 @@ class Emitter {
       const Inst& in = b_.insts[i];
       if (static_cast<int>(i) <= skip_to_) {
         stats_.inline_ops++;  // folded into an earlier instruction's host code (rmw)
+        if (ir::has(in.op, ir::prop::F)) host_valid_ = false;
         release_dead_temps();
         continue;
       }
+      const size_t start = a_.offset();
       if (lower(in)) {
         stats_.inline_ops++;
       } else {
         helper(in);
         stats_.helper_ops++;
       }
+      track_host_flags(in, start);
       release_dead_temps();
     }
     // Out-of-line exit stubs.
@@ -488,6 +495,7 @@ class Emitter {
   void helper(const Inst& in) {
     // The helper may read or write any slot: everything goes to memory first, and every
     // pinned register is reloaded after the call (after_call(true)).
+    if (mem_stale_ && ir::has(in.op, ir::prop::RF)) flags_lost_ = true;
     prepare_call();
     materialise_consts_for_helper(in);
     if (in.dst != ir::kNoSlot) {
@@ -518,11 +526,100 @@ class Emitter {
   // Whether a flag-setting op at the current index must record the lazy flags: not when
   // its only reader is a Cond right after it (which then reads the host flags) and nothing
   // later, nor the next block, reads them.
-  bool flags_must_be_stored() const {
+  // Whether the flag producer being lowered must store its lazy flags: not when the only
+  // readers are Conds before the next instruction that is not flag-neutral, past which
+  // nothing reads these flags. Those Conds then read the host flags, which the
+  // instructions between leave alone (checked on the host code emitted: if one did
+  // clobber them, the block is translated again with every store kept).
+  bool flags_must_be_stored() {
     size_t nx = static_cast<size_t>(cur_index_) + 1;
-    if (nx >= b_.insts.size() || b_.insts[nx].op != Op::Cond) return true;
-    return ir::flags_read_from(b_, nx + 1);
+    if (conservative_) {
+      if (nx >= b_.insts.size() || b_.insts[nx].op != Op::Cond) return true;
+      if (ir::flags_read_from(b_, nx + 1)) return true;
+      skip_at_ = cur_index_;
+      return false;
+    }
+    const Op producer = b_.insts[static_cast<size_t>(cur_index_)].op;
+    const bool no_cf = producer == Op::IncF || producer == Op::DecF;
+    size_t j = nx;
+    for (; j < b_.insts.size(); ++j) {
+      const Inst& u = b_.insts[j];
+      if (u.op == Op::Cond) {
+        if (no_cf && cc_uses_cf(u.aux)) return true;
+        continue;
+      }
+      if (!flag_neutral(u.op)) break;
+    }
+    if (j >= b_.insts.size()) return true;
+    if (ir::flags_read_from(b_, j)) return true;
+    skip_at_ = cur_index_;
+    return false;
   }
+  // IR ops whose lowering moves values without arithmetic (host flags survive).
+  static bool flag_neutral(Op op) {
+    if (g_test_alu_counts_as_neutral &&
+        (op == Op::Add || op == Op::Sub || op == Op::And || op == Op::Or || op == Op::Xor))
+      return true;
+    switch (op) {
+      case Op::Mov: case Op::Const: case Op::Load: case Op::Store: case Op::Zext: case Op::Sext:
+      case Op::Addr: case Op::Merge8L: case Op::Merge8H: case Op::Merge16: case Op::Extract8H:
+        return true;
+      default:
+        return false;
+    }
+  }
+  // After lowering instruction `in` from host offset `start`: do the host flags still hold
+  // the guest's? A producer that left them there says so (host_flags_at_); any other flag
+  // writer, and any host instruction that writes a status flag or calls, ends it.
+  void track_host_flags(const Inst& in, size_t start) {
+    if (host_flags_at_ == cur_index_) {
+      host_valid_ = true;
+      host_valid_no_cf_ = host_flags_no_cf_;
+      mem_stale_ = skip_at_ == cur_index_;
+      return;
+    }
+    if (ir::has(in.op, ir::prop::F)) {
+      host_valid_ = false;
+      mem_stale_ = false;  // it recorded its own flags (or the helper did)
+      return;
+    }
+    if (!host_valid_) return;
+    static const ZydisDecoder dec = [] {
+      ZydisDecoder d;
+      ZydisDecoderInit(&d, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);
+      return d;
+    }();
+    const uint8_t* p = a_.bufferData() + start;
+    const uint8_t* end = a_.bufferData() + a_.offset();
+    constexpr ZydisAccessedFlagsMask kStatus = ZYDIS_CPUFLAG_CF | ZYDIS_CPUFLAG_PF | ZYDIS_CPUFLAG_AF |
+                                               ZYDIS_CPUFLAG_ZF | ZYDIS_CPUFLAG_SF | ZYDIS_CPUFLAG_OF;
+    while (p < end) {
+      ZydisDecoderContext ctx;
+      ZydisDecodedInstruction insn;
+      if (!ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&dec, &ctx, p, static_cast<size_t>(end - p), &insn)) ||
+          insn.mnemonic == ZYDIS_MNEMONIC_CALL ||
+          (insn.cpu_flags && ((insn.cpu_flags->modified | insn.cpu_flags->set_0 | insn.cpu_flags->set_1 |
+                               insn.cpu_flags->undefined) & kStatus))) {
+        host_valid_ = false;
+        return;
+      }
+      p += insn.length;
+    }
+  }
+  // Host flags hold the guest flags of the last producer (but CF after inc/dec).
+  bool host_valid_ = false, host_valid_no_cf_ = false;
+  // A producer skipped its lazy-flag stores: the slots are stale until the next producer.
+  bool mem_stale_ = false;
+  int skip_at_ = -1;  // the producer that decided so
+
+ public:
+  // Translate with every lazy-flag store of the single-reader rule kept (the retry when
+  // host flags did not survive where the stores were skipped).
+  bool conservative_ = false;
+  // Set when a Cond found neither host flags nor stored ones: the translation is redone.
+  bool flags_lost_ = false;
+
+ private:
   // The host flags hold the guest flags produced by the instruction at this index (only
   // ever the one just lowered: anything after may clobber them).
   int host_flags_at_ = -2;
@@ -759,8 +856,9 @@ class Emitter {
 
   // Sets the host flags so that host condition (returned) equals the guest condition cc.
   x86::CondCode cond_flags(unsigned cc) {
-    if (host_flags_at_ == cur_index_ - 1 && !(host_flags_no_cf_ && cc_uses_cf(cc)))
-      return static_cast<x86::CondCode>(cc);  // just produced
+    if (host_valid_ && !(host_valid_no_cf_ && cc_uses_cf(cc)))
+      return static_cast<x86::CondCode>(cc);  // produced by the last producer, still there
+    if (mem_stale_) flags_lost_ = true;  // neither here nor stored: translate again
     const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
     if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
       // The producer is in another block: check the commonest lazy kinds at run time and
@@ -855,6 +953,12 @@ class Emitter {
   // register-preserving thunk. Uses rax only.
   void cf_into_eax() {
     const Type w = flags_.type;
+    if (host_valid_ && !host_valid_no_cf_) {
+      a_.setc(x86::al);
+      a_.movzx(x86::eax, x86::al);
+      return;
+    }
+    if (mem_stale_) flags_lost_ = true;
     if (flags_.kind == FlagsKnown::Logic) {
       a_.xor_(x86::eax, x86::eax);
       return;
@@ -1802,21 +1906,36 @@ void Translator::emit_trampolines() {
 }
 
 codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
-  auto tb = std::make_unique<codecache::TranslatedBlock>();
-  tb->block = &b;
-  tb->guest_pc = b.pc;
+  std::unique_ptr<codecache::TranslatedBlock> tb;
   CodeHolder code;
-  code.init(Environment::host());
-  x86::Assembler a(&code);
-  Emitter e(a, b, cache_.ib_table(), exit_, *tb, stats_, cond_thunk_, getcf_thunk_);
-  Label trap = a.newLabel();
-  e.trap_exit_ = trap;
-  e.run();
+  std::vector<std::pair<uint32_t, uint64_t>> chain_sites;
+  for (bool conservative : {false, true}) {
+    tb = std::make_unique<codecache::TranslatedBlock>();
+    tb->block = &b;
+    tb->guest_pc = b.pc;
+    code.reset();
+    code.init(Environment::host());
+    x86::Assembler a(&code);
+    TranslateStats scratch = stats_;
+    Emitter e(a, b, cache_.ib_table(), exit_, *tb, scratch, cond_thunk_, getcf_thunk_);
+    e.conservative_ = conservative;
+    Label trap = a.newLabel();
+    e.trap_exit_ = trap;
+    e.run();
+    if (e.flags_lost_ && !conservative) {  // (a flag-neutral op clobbered them)
+      stats_.retranslated++;
+      continue;
+    }
+    scratch.retranslated = stats_.retranslated;
+    stats_ = scratch;
+    chain_sites = std::move(e.chain_sites_);
+    break;
+  }
   uint8_t* rx = place(cache_, code);
   if (!rx) return nullptr;
   tb->code = rx;
   tb->size = static_cast<uint32_t>(code.codeSize());
-  for (auto& [off, target] : e.chain_sites_) {
+  for (auto& [off, target] : chain_sites) {
     // Before linking, each chain jmp points at its exit stub: remember where, so an
     // unlinked site can be pointed back there. A forward edge (target above this block's
     // start) links past the target's pending-exit check: every cycle has a backward edge

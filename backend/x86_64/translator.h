@@ -33,7 +33,16 @@ struct TranslateStats {
   uint64_t blocks = 0;
   uint64_t inline_ops = 0;
   uint64_t helper_ops = 0;
+  // Blocks translated a second time with every lazy-flag store kept: host code between a
+  // flag producer and its readers turned out to clobber the host flags.
+  uint64_t retranslated = 0;
 };
+
+// Test hook: when set, flag-free add/sub/and/or/xor count as flag-neutral data moves when
+// the translator decides which lazy-flag stores to skip. They are not (their host code
+// writes the flags), so every such block must take the retranslation path and still run
+// correctly. The differential fuzzer's --assume-alu-neutral sets it.
+extern bool g_test_alu_counts_as_neutral;
 
 // Guest GPRs that live in host registers throughout translated code: (host register
 // number, guest slot). A fault in translated code reads them from the signal context.

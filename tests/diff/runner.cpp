@@ -445,6 +445,7 @@ Outcome Runner::run_translated(const Case& c, Tier tier, Regs& out) {
       o.detail = "verifier: " + err;
       return nullptr;
     }
+    const uint64_t retranslated_before = tr.stats().retranslated;
     const codecache::TranslatedBlock* tb = tr.translate(*d->block);
     if (!tb) {
       cache.flush();  // full: drop everything, as the dispatcher does
@@ -452,6 +453,7 @@ Outcome Runner::run_translated(const Case& c, Tier tier, Regs& out) {
       tb = tr.translate(*d->block);
     }
     ns.translations++;
+    ns.retranslated += tr.stats().retranslated - retranslated_before;
     if (!tb) {
       o.status = Status::BadExit;
       o.detail = "the block at " + hex(pc) + " does not fit in an empty code cache of " +

@@ -61,6 +61,7 @@ struct NativeStats {
   uint64_t full_flushes = 0;   // translate() returned nullptr: flushed and retried
   uint64_t entries = 0;        // Translator::run calls
   uint64_t guest_blocks = 0;   // blocks the sequence consists of (sum over cases)
+  uint64_t retranslated = 0;   // translated again with every lazy-flag store kept
 };
 
 struct Outcome {
