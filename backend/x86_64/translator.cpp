@@ -1420,8 +1420,12 @@ class Emitter {
           m = folded_mem(in.imm, bytes_of(t));
         } else {
           int64_t disp = static_cast<int64_t>(in.imm);
+          const int64_t absolute = is_const(in.a) ? static_cast<int64_t>(consts_[in.a] + in.imm) : 0;
           if (cacheable(in.a) && !is_const(in.a) && disp == static_cast<int32_t>(disp)) {
             m = x86::ptr(reg(in.a), static_cast<int32_t>(disp), bytes_of(t));  // base straight from its register
+          } else if (is_const(in.a) && absolute == static_cast<int32_t>(absolute)) {
+            // A constant address in the low 2 GiB (globals of a non-PIE program): [disp32].
+            m = x86::ptr_abs(static_cast<uint64_t>(absolute), bytes_of(t));
           } else {
             ld(x86::rcx, in.a);
             if (disp != static_cast<int32_t>(disp)) {
