@@ -428,7 +428,12 @@ class Emitter {
     if (cacheable(s)) {
       x86::Gp h = pool_[acquire(s, true)];
       switch (t) {
-        case Type::I1: a_.mov(r.r32(), h.r32()); a_.and_(r.r32(), 1); break;
+        case Type::I1:
+          // An I1 temp holds 0 or 1 (every op masks its result to its type): no and,
+          // which would clobber the host flags.
+          if (ir::is_temp(s)) a_.movzx(r.r32(), h.r8());
+          else { a_.mov(r.r32(), h.r32()); a_.and_(r.r32(), 1); }
+          break;
         case Type::I8: a_.movzx(r.r32(), h.r8()); break;
         case Type::I16: a_.movzx(r.r32(), h.r16()); break;
         case Type::I32: a_.mov(r.r32(), h.r32()); break;
@@ -661,6 +666,36 @@ class Emitter {
 
   // 8/16-bit dst = a OP b: zero-extend a into the result register, then the op at its
   // own width (exact host flags; the bits above stay zero, as the IR wants).
+  // An 8/16-bit op whose result only goes back into the register it read (the next
+  // instruction merges it into the low byte/word of in.a): it can run there in place.
+  bool merges_back(const Inst& in) const {
+    const size_t nx = static_cast<size_t>(cur_index_) + 1;
+    const Type t = in.type;
+    return (t == Type::I8 || t == Type::I16) && ir::is_temp(in.dst) && in.a < 16 && cacheable(in.a) &&
+           nx < b_.insts.size() && b_.insts[nx].op == (t == Type::I16 ? Op::Merge16 : Op::Merge8L) &&
+           b_.insts[nx].dst == in.a && b_.insts[nx].a == in.a && b_.insts[nx].b == in.dst &&
+           in.dst < last_use_.size() && last_use_[in.dst] == static_cast<int>(nx);
+  }
+  // Shift or rotate by a constant, in place (merges_back): the host instruction on the
+  // low byte/word masks and wraps the count as the guest's does.
+  bool narrow_shift_in_place(const Inst& in) {
+    if (!is_const(in.b) || !merges_back(in)) return false;
+    const unsigned n = static_cast<unsigned>(consts_[in.b] & 31);
+    x86::Gp r = sized(reg(in.a), in.type);
+    if (n) {
+      switch (in.op) {
+        case Op::Shl: a_.shl(r, n); break;
+        case Op::Shr: a_.shr(r, n); break;
+        case Op::Sar: a_.sar(r, n); break;
+        case Op::Rol: a_.rol(r, n); break;
+        default: a_.ror(r, n); break;
+      }
+    }
+    dirty_[where(in.a)] = true;
+    skip_to_ = cur_index_ + 1;  // the merge is done
+    return true;
+  }
+
   void alu_narrow(const Inst& in) {
     const Type t = in.type;
     const bool f = ir::has(in.op, ir::prop::F);
@@ -673,6 +708,38 @@ class Emitter {
     if (store) {
       if (bconst) record_operands(in.op, ra, Imm(bimm));
       else record_operands(in.op, ra, rb);
+    }
+    // `op r16, x` / `op r8, x` written back into the register it read (the next instruction
+    // merges the result into in.a, and nothing else reads it): the host op in place on the
+    // register's low word or byte. cmp/test (a result nothing reads): straight on it too.
+    const size_t nx = static_cast<size_t>(cur_index_) + 1;
+    const bool merge_back = merges_back(in);
+    const bool flags_only = in.dst == ir::kNoSlot || dead_temp(in.dst);
+    if (merge_back || (flags_only && (in.op == Op::SubF || (in.op == Op::AndF && !store)))) {
+      if (merge_back) {
+        if (bconst) alu_insn(in.op, sized(ra, t), Imm(bimm));
+        else alu_insn(in.op, sized(ra, t), sized(rb, t));
+        dirty_[where(in.a)] = true;
+        skip_to_ = static_cast<int>(nx);  // the merge is done
+      } else if (in.op == Op::SubF) {
+        if (bconst) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
+      } else {
+        if (bconst) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
+      }
+      if (f) {
+        if (store && in.op != Op::AddF && in.op != Op::SubF) {
+          // A logic op's lazy flags are its result at its width (zero-extended).
+          a_.movzx(x86::eax, sized(ra, t));  // (the flags survive)
+          a_.mov(S(ir::kSlotCcDst), x86::rax);
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Logic, t))));
+          flags_ = {FlagsKnown::Logic, t};
+          host_flags_at_ = cur_index_;
+          host_flags_no_cf_ = false;
+        } else {
+          record_alu_flags(in.op, t, ra, store);
+        }
+      }
+      return;
     }
     int di = -1;
     x86::Gp r = x86::rax;
@@ -1185,6 +1252,7 @@ class Emitter {
         return true;
       case Op::Shl: case Op::Shr: case Op::Sar: {
         if (is_w(t) || (t != Type::I8 && t != Type::I16)) break;
+        if (narrow_shift_in_place(in)) return true;
         // 8/16-bit: the IR masks the count to 5 bits and shifts the zero- (or sign-)
         // extended value, which a 32-bit host shift of the extended value reproduces.
         if (is_const(in.b) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
@@ -1252,6 +1320,7 @@ class Emitter {
       case Op::Shl: case Op::Shr: case Op::Sar: case Op::Rol: case Op::Ror: {
         if (t == Type::I8 || t == Type::I16) {
           if (in.op != Op::Rol && in.op != Op::Ror) return false;
+          if (narrow_shift_in_place(in)) return true;
           // 8/16-bit rotates: the host's, on the low byte/word (count masked to 5 bits,
           // then taken modulo the width, as the IR and x86 both do).
           ld(x86::rax, in.a);
