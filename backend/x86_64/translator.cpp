@@ -549,8 +549,8 @@ class Emitter {
     size_t j = nx;
     for (; j < b_.insts.size(); ++j) {
       const Inst& u = b_.insts[j];
-      if (u.op == Op::Cond) {
-        if (no_cf && cc_uses_cf(u.aux)) return true;
+      if (u.op == Op::Cond || u.op == Op::GetCF) {  // (both read the host flags when valid)
+        if (no_cf && (u.op == Op::GetCF || cc_uses_cf(u.aux))) return true;
         continue;
       }
       if (!flag_neutral(u.op)) break;
@@ -1284,33 +1284,63 @@ class Emitter {
         return true;
       }
       case Op::NegF: {
+        // The host neg (flags as sub 0, x): in place where the operands allow; its lazy
+        // flags (0 and x, kind Sub) only when someone else reads them.
         if (!ir::is_int(t) || t == Type::I1) return false;
-        ld(x86::rax, in.a);
-        a_.mov(S(ir::kSlotCcSrc2), x86::rax);
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc1 * 8), 0);
-        a_.neg(x86::rax);
-        mask(x86::rax, t);
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Sub, t))));
-        st(in.dst, x86::rax);
+        const bool store = flags_must_be_stored();
+        if (store) {
+          ld(x86::rax, in.a);
+          a_.mov(S(ir::kSlotCcSrc2), x86::rax);
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc1 * 8), 0);
+        }
+        if (merges_back(in)) {
+          a_.neg(sized(reg(in.a), t));
+          dirty_[where(in.a)] = true;
+          skip_to_ = cur_index_ + 1;  // the merge is done
+        } else if (is_w(t) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = sized(pool_[di], t);
+          if (pool_[di] != ra || t == Type::I32) a_.mov(d, sized(ra, t));  // (a 32-bit mov zero-extends)
+          a_.neg(d);
+          dirty_[di] = true;
+        } else {
+          ld(x86::rax, in.a);
+          a_.neg(sized(x86::rax, t));
+          mask(x86::rax, t);  // movzx or mov: the flags survive
+          st(in.dst, x86::rax);
+        }
+        if (store) a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Sub, t))));
         flags_ = {FlagsKnown::Sub, t};
+        host_flags_at_ = cur_index_;
+        host_flags_no_cf_ = false;
         return true;
       }
       case Op::AdcF: case Op::SbbF: {
+        // The host adc/sbb with the carry-in put in CF (bt): exact guest flags in the host
+        // flags; the lazy ones (src1, src2, result, kind) only when someone else reads them.
         if (!ir::is_int(t) || t == Type::I1) return false;
+        const bool store = flags_must_be_stored();
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         ld(x86::rdx, in.c);
-        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
-        a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
-        a_.and_(x86::edx, 1);
-        if (in.op == Op::AdcF) { a_.add(x86::rax, x86::rcx); a_.add(x86::rax, x86::rdx); }
-        else { a_.sub(x86::rax, x86::rcx); a_.sub(x86::rax, x86::rdx); }
-        mask(x86::rax, t);
-        a_.mov(S(ir::kSlotCcDst), x86::rax);
-        a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
-               Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb, t))));
+        if (store) {
+          a_.mov(S(ir::kSlotCcSrc1), x86::rax);
+          a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
+        }
+        a_.bt(x86::edx, 0);  // CF = the carry in
+        if (in.op == Op::AdcF) a_.adc(sized(x86::rax, t), sized(x86::rcx, t));
+        else a_.sbb(sized(x86::rax, t), sized(x86::rcx, t));
+        mask(x86::rax, t);  // movzx or mov: the flags survive
+        if (store) {
+          a_.mov(S(ir::kSlotCcDst), x86::rax);
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
+                 Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb, t))));
+        }
         st(in.dst, x86::rax);
         flags_ = {};
+        host_flags_at_ = cur_index_;
+        host_flags_no_cf_ = false;
         return true;
       }
       default:
