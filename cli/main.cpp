@@ -42,6 +42,8 @@ void usage(FILE* out) {
           "                             they run under retrace with the same options)\n"
           "  --verify-ir                run the IR verifier after every pass (debug builds\n"
           "                             always do; release builds verify each block once)\n"
+          "  --no-superblocks           end every block at its conditional branch (default:\n"
+          "                             decoding goes on past one, which becomes a side exit)\n"
           "  --perf-map                 write /tmp/perf-PID.map so `perf report` names\n"
           "                             translated blocks by guest address\n"
           "  --max-block-insns=N        at most N guest instructions per block (1..4096,\n"
@@ -102,6 +104,8 @@ int cmd_run(int argc, char** argv) {
       opt.verify_each_pass = true;
     } else if (a == "--perf-map") {
       opt.perf_map = true;
+    } else if (a == "--no-superblocks") {
+      opt.superblocks = false;
     } else if (starts_with(a, "--tier-threshold=")) {
       std::string v = a.substr(17);
       char* end = nullptr;

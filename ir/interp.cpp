@@ -651,6 +651,9 @@ L_X87: {
 }
 
 L_ExitJmp: fc.inst = nullptr; return {ExitKind::Jump, 0, true, I.imm};
+L_ExitIf:
+  if (A & 1) { fc.inst = nullptr; return {ExitKind::Branch, static_cast<uint8_t>(ExitHint::Side), true, I.imm}; }
+  NEXT;
 L_ExitBr: { fc.inst = nullptr; bool t = A & 1; return {ExitKind::Branch, 0, t, t ? I.imm : I.imm2}; }
 L_ExitInd: fc.inst = nullptr; return {ExitKind::Indirect, I.aux, true, A};
 L_ExitCall: fc.inst = nullptr; return {ExitKind::Call, static_cast<uint8_t>(ExitHint::Call), true, I.imm};

@@ -136,7 +136,7 @@ enum class Cc : uint8_t { O, NO, B, AE, E, NE, BE, A, S, NS, P, NP, L, GE, LE, G
 enum class AtomicOp : uint8_t { Xchg, Add, Sub, And, Or, Xor };
 // String ops: aux = kind | rep << 4 (rep: 0 none, 1 rep/repe, 2 repne).
 enum class StringOp : uint8_t { Movs, Stos, Lods, Scas, Cmps };
-enum class ExitHint : uint8_t { Jmp, Call, Ret };
+enum class ExitHint : uint8_t { Jmp, Call, Ret, Side };  // Side: an ExitIf taken (Exit::hint)
 
 struct Inst {
   Op op = Op::Const;
@@ -188,6 +188,8 @@ struct Block {
   std::vector<uint8_t> check_bytes;
   // Invalidated: kept alive only because other blocks' succ pointers may still name it.
   bool dead = false;
+  // Decoded as a superblock (conditional branches as side exits, DecodeOptions::side_exits).
+  bool superblock = false;
 
   // Profile (block, edge) and interpreter-level chaining.
   Counter exec_count;

@@ -75,7 +75,8 @@ inline bool observes_frame(const Inst& in) {
 // faulting instruction whose flags no later instruction reads may see an older value.
 // Every instruction that can read the flags still sees exact ones. (docs/ir.md)
 inline bool observes_flags(const Inst& in) {
-  return has(in.op, T) || in.op == Op::PortIn || in.op == Op::PortOut || in.op == Op::CallHelper;
+  return has(in.op, T) || in.op == Op::ExitIf || in.op == Op::PortIn || in.op == Op::PortOut ||
+         in.op == Op::CallHelper;
 }
 // The same, knowing the block: an exit to the next guest block passes the flags on only
 // if that block may read them (Block::flags_dead_at_exit, set from the successors); a
@@ -84,6 +85,8 @@ inline bool observes_flags(const Block& b, const Inst& in) {
   switch (in.op) {
     case Op::ExitJmp: case Op::ExitBr: case Op::ExitCall: case Op::ExitInd:
       return !b.flags_dead_at_exit;
+    case Op::ExitIf:
+      return !(in.aux2 & 1);  // (its target redefines them: set at tier-up)
     default:
       return observes_flags(in);
   }

@@ -225,6 +225,14 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;
+  if (opt_.superblocks && !b->superblock && b->check_bytes.empty() && b->terminator().op == ir::Op::ExitBr) {
+    // Hot: decode it again as a superblock (its conditional branches side exits), which
+    // replaces it. The old block stays alive (dead) for pointers still naming it.
+    std::unique_ptr<ir::Block> old = cache_.take(b->pc);
+    old->dead = true;
+    graveyard_.push_back(std::move(old));
+    b = decode_block(b->pc, true);
+  }
   // Cross-block flag liveness: if every direct successor (already decoded) redefines the
   // flags before reading them, the flags are dead at this block's exit.
   if (!b->flags_dead_at_exit) {
@@ -238,6 +246,14 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
       stats_.flags_dead_exits++;
     }
   }
+  // The same for each side exit's target.
+  bool side_dead = false;
+  for (ir::Inst& in : b->insts)
+    if (in.op == ir::Op::ExitIf && !(in.aux2 & 1) && successor_kills_flags(in.imm, 3)) {
+      in.aux2 |= 1;
+      side_dead = true;
+    }
+  if (side_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
   if (!b->optimized) {
     ir::run_passes(*b, opt_.passes, false);
     b->optimized = true;
@@ -284,6 +300,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     // keeping it (it may never run; keeping it would watch its page for writes).
     x86::DecodeOptions dopt;
     dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
+    dopt.side_exits = opt_.superblocks;
     x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
     if (!d.block || !d.diagnostic.empty() ||
         codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1))) {
@@ -308,10 +325,26 @@ Dispatcher::~Dispatcher() {
 
 ir::Block* Dispatcher::lookup(uint64_t pc) {
   if (ir::Block* b = cache_.find(pc)) return b;
+  // Superblocks are for translated code. Blocks the interpreter runs first (auto tier)
+  // end at their conditional branch and are decoded again as superblocks at tier-up:
+  // most blocks never get hot, and a superblock repeats code other blocks start in.
+  return decode_block(pc, opt_.superblocks && translator_ && threshold_ == 0);
+}
+
+ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   auto t0 = std::chrono::steady_clock::now();
   x86::DecodeOptions dopt;
   dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
+  dopt.side_exits = side_exits;
+  // At tier-up: only into fall-through code that has run at least half as often as the
+  // threshold (a block starts there): cold paths stay out of the superblock.
+  const std::function<bool(uint64_t)> hot = [this](uint64_t at) {
+    const ir::Block* f = cache_.find(at);
+    return f && f->exec_count.get() * 2 >= threshold_;
+  };
+  if (side_exits && threshold_ > 0) dopt.fallthru_hot = &hot;
   x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+  d.block->superblock = side_exits;
   if (!d.diagnostic.empty()) diagnostics_[pc] = d.diagnostic;
   const std::string& dump = opt_.dump_ir;
   if (dump == "before" || dump == "all") fprintf(stderr, "%s", ir::print(*d.block).c_str());
@@ -492,6 +525,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
         prev_edge = 0;
         break;
       case ir::ExitKind::Branch:
+        if (e.hint == static_cast<uint8_t>(ir::ExitHint::Side)) break;  // a side exit: no edge slot
         if (e.taken) b->edge_taken.inc(); else b->edge_fallthru.inc();
         prev_edge = e.taken ? 0 : 1;
         break;

@@ -34,6 +34,7 @@ struct RunOptions {
   // block once, after the passes).
   bool verify_each_pass = false;
   bool perf_map = false;
+  bool superblocks = true;        // conditional branches as side exits (DecodeOptions::side_exits)
   bool smc_watch = true;          // write-protect writable pages holding decoded code          // write /tmp/perf-PID.map entries for translated blocks
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
@@ -174,6 +175,7 @@ class Dispatcher {
  private:
   bool loop(ir::MachineState& st, const SyscallFn& syscall, RunResult& res);
   ir::Block* lookup(uint64_t pc);
+  ir::Block* decode_block(uint64_t pc, bool side_exits);
   const codecache::TranslatedBlock* native_for(ir::Block* b);
   x86::Frontend fe_;
   x86::CodeReader read_;

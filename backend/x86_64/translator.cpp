@@ -528,9 +528,6 @@ class Emitter {
     stubs_.push_back(s);
   }
 
-  // Whether a flag-setting op at the current index must record the lazy flags: not when
-  // its only reader is a Cond right after it (which then reads the host flags) and nothing
-  // later, nor the next block, reads them.
   // Whether the flag producer being lowered must store its lazy flags: not when the only
   // readers are Conds before the next instruction that is not flag-neutral, past which
   // nothing reads these flags. Those Conds then read the host flags, which the
@@ -1419,7 +1416,7 @@ class Emitter {
         x86::CondCode hc = cond_flags(in.aux);
         size_t nx = static_cast<size_t>(cur_index_) + 1;
         if (nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx) &&
-            ((b_.insts[nx].op == Op::ExitBr && b_.insts[nx].a == in.dst) ||
+            (((b_.insts[nx].op == Op::ExitBr || b_.insts[nx].op == Op::ExitIf) && b_.insts[nx].a == in.dst) ||
              (b_.insts[nx].op == Op::Select && b_.insts[nx].c == in.dst && b_.insts[nx].a != in.dst &&
               b_.insts[nx].b != in.dst && is_w(b_.insts[nx].type)))) {
           fused_cond_ = in.dst;
@@ -1781,6 +1778,24 @@ class Emitter {
         push_imm64(in.imm2);
         chain_call(in.imm);
         chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+        return true;
+      }
+      case Op::ExitIf: {
+        // A side exit: the dynamic dirty GPRs go to memory (movs), then the branch to a
+        // chainable exit stub; the block goes on when it is not taken.
+        if (fused_cond_ == in.a) {
+          writeback_gprs();  // movs only: the flags survive
+          Stub side{a_.newLabel(), in.imm, ir::ExitKind::Branch};
+          a_.long_().j(fused_cc_, side.label);
+          chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), in.imm);
+          stubs_.push_back(side);
+          fused_cond_ = ir::kNoSlot;
+          return true;
+        }
+        ld(x86::rax, in.a);
+        writeback_gprs();
+        a_.test(x86::al, 1);
+        chain_jmp(in.imm, ir::ExitKind::Branch, true);
         return true;
       }
       case Op::ExitBr:

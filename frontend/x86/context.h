@@ -24,6 +24,8 @@ struct Ctx {
   uint64_t next_pc;                // the one after it
   Mode mode;
   bool ended = false;              // a handler emitted the block's exit
+  bool side_exits_ok = false;      // a conditional branch may be a side exit (superblocks)
+  const std::function<bool(uint64_t)>* fallthru_hot = nullptr;  // DecodeOptions::fallthru_hot
   std::string why;                 // set by a handler that refuses a form
 
   // --- prefixes and sizes
@@ -74,6 +76,13 @@ struct Ctx {
   // --- exits
   void exit_jmp(uint64_t target) { emit(Op::ExitJmp, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, target); ended = true; }
   void exit_br(Slot c, uint64_t taken, uint64_t fallthru) { emit(Op::ExitBr, Type::Void, c, ir::kNoSlot, ir::kNoSlot, taken, 0, fallthru); ended = true; }
+  // A conditional branch: a side exit when the block may go on (superblocks), else the
+  // block's exit.
+  void branch(Slot c, uint64_t taken, uint64_t fallthru) {
+    if (side_exits_ok && taken != fallthru && (!fallthru_hot || (*fallthru_hot)(fallthru)))
+      emit(Op::ExitIf, Type::Void, c, ir::kNoSlot, ir::kNoSlot, taken);
+    else exit_br(c, taken, fallthru);
+  }
   // An indirect call also names its return address (imm2), for the return-address stack.
   void exit_ind(Slot target, ir::ExitHint h) {
     emit(Op::ExitInd, Type::Void, target, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(h),

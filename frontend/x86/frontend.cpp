@@ -136,6 +136,8 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
       break;
     }
     Ctx ctx(b, insn, ops, pc, pc + insn.length, impl_->mode);
+    ctx.side_exits_ok = opt.side_exits && n + 2 < opt.max_insns && !b.out_of_temps(512);
+    ctx.fallthru_hot = opt.fallthru_hot;
     Handler h = tab.fn[insn.mnemonic];
     bool ok = h && h(ctx);
     if (!ok) {

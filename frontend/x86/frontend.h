@@ -21,6 +21,12 @@ struct DecodeOptions {
   // Zydis decodes only the visible operands (explicit and implicit), which is all the
   // handlers read; true decodes the hidden ones too (a test checks both give the same IR).
   bool hidden_operands = false;
+  // Superblocks: a jcc becomes a side exit (ExitIf) and decoding goes on at its
+  // fall-through, so straight-line code through not-taken branches is one block.
+  bool side_exits = false;
+  // When set, a jcc becomes a side exit only if this says its fall-through is worth
+  // going on into (the runtime asks its profile: has that code run often).
+  const std::function<bool(uint64_t fallthru)>* fallthru_hot = nullptr;
 };
 
 // What decoding found wrong, when the block ends in a trap the frontend produced: the

@@ -34,7 +34,7 @@ bool h_jmp(Ctx& c) {
 
 bool h_jcc(Ctx& c) {
   unsigned cc = c.insn.opcode & 0xf;
-  c.exit_br(c.cond(cc), target_of(c, 0), c.next_pc);
+  c.branch(c.cond(cc), target_of(c, 0), c.next_pc);
   return true;
 }
 

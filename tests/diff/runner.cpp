@@ -325,6 +325,7 @@ Outcome Runner::run_retrace(const Case& c, Tier tier, Regs& out) {
   static const std::vector<std::string> passes = rt::RunOptions{}.passes;
   x86::DecodeOptions opt;
   opt.max_insns = tier == Tier::Single ? 1 : 64;
+  opt.side_exits = rt::RunOptions{}.superblocks;  // as the runtime decodes (jcc as side exits)
 
   uint64_t pc = S;
   for (unsigned nblocks = 0; pc != E; ++nblocks) {
@@ -419,6 +420,7 @@ Outcome Runner::run_translated(const Case& c, Tier tier, Regs& out) {
   static const std::vector<std::string> passes = rt::RunOptions{}.passes;
   x86::DecodeOptions opt;
   opt.max_insns = tier == Tier::NativeOne ? 1 : tiny ? kTinyBlockInsns : 64;
+  opt.side_exits = rt::RunOptions{}.superblocks;
 
   // Decoded blocks outlive their translations (helper calls point at their Insts).
   std::unordered_map<uint64_t, x86::DecodedBlock> blocks;

@@ -173,6 +173,7 @@ class Golden {
     const std::vector<std::string> passes = rt::RunOptions{}.passes;
     x86::DecodeOptions dopt;
     dopt.max_insns = rt::RunOptions{}.max_block_insns;
+    dopt.side_exits = rt::RunOptions{}.superblocks;
 
     // Blocks reachable from the entry through direct exits inside the snippet; a call's
     // return address counts as reachable (the callee's ret comes back there).

@@ -232,3 +232,54 @@ TEST(Frontend, VisibleOperandsGiveTheSameIrAsAllOperandsOverRealCode) {
 
 }  // namespace
 }  // namespace retrace::x86
+
+namespace retrace::x86 {
+namespace {
+
+// Superblocks: with side exits on, a jcc becomes ExitIf and decoding goes on at its
+// fall-through; the interpreter leaves at the ExitIf when the condition holds (a Branch
+// exit marked Side) and otherwise runs on to the block's end.
+TEST(Frontend, JccIsASideExitInASuperblock) {
+  const std::vector<uint8_t> code = {
+      0x48, 0x39, 0xd8,        // 0x1000 cmp rax, rbx
+      0x74, 0x04,              // 0x1003 je 0x1009
+      0x48, 0x83, 0xc1, 0x01,  // 0x1005 add rcx, 1
+      0x48, 0x83, 0xc2, 0x01,  // 0x1009 add rdx, 1
+      0xeb, 0x00,              // 0x100d jmp 0x100f
+  };
+  Frontend fe(Mode::M64);
+  DecodeOptions opt;
+  opt.side_exits = true;
+  DecodedBlock d = fe.decode(0x1000, reader_for(code, 0x1000), opt);
+  ASSERT_TRUE(d.block);
+  ir::Block& b = *d.block;
+  EXPECT_EQ(ir::verify(b), "") << ir::print(b);
+  EXPECT_EQ(b.end, 0x100fu) << ir::print(b);  // went on past the je
+  size_t side = 0;
+  for (const ir::Inst& in : b.insts) side += in.op == Op::ExitIf;
+  EXPECT_EQ(side, 1u) << ir::print(b);
+  EXPECT_EQ(b.terminator().op, Op::ExitJmp);
+
+  auto st = test::new_state();
+  st->slot[0] = 7, st->slot[3] = 7;  // equal: je taken
+  ir::Exit e = ir::interpret(b, *st);
+  EXPECT_EQ(e.kind, ExitKind::Branch);
+  EXPECT_EQ(e.hint, static_cast<uint8_t>(ir::ExitHint::Side));
+  EXPECT_EQ(e.next, 0x1009u);
+  EXPECT_EQ(st->slot[1], 0u);  // the add after the side exit did not run
+  st = test::new_state();
+  st->slot[0] = 7, st->slot[3] = 8;  // not equal: falls through to the end
+  e = ir::interpret(b, *st);
+  EXPECT_EQ(e.kind, ExitKind::Jump);
+  EXPECT_EQ(e.next, 0x100fu);
+  EXPECT_EQ(st->slot[1], 1u);
+  EXPECT_EQ(st->slot[2], 1u);
+
+  // Without side exits the je ends the block, as before.
+  DecodedBlock plain = fe.decode(0x1000, reader_for(code, 0x1000), DecodeOptions{});
+  EXPECT_EQ(plain.block->end, 0x1005u);
+  EXPECT_EQ(plain.block->terminator().op, Op::ExitBr);
+}
+
+}  // namespace
+}  // namespace retrace::x86
