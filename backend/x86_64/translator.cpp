@@ -673,21 +673,23 @@ class Emitter {
            b_.insts[nx].dst == in.a && b_.insts[nx].a == in.a && b_.insts[nx].b == in.dst &&
            in.dst < last_use_.size() && last_use_[in.dst] == static_cast<int>(nx);
   }
+  // The host shift or rotate of an IR Shl/Shr/Sar/Rol/Ror, by an immediate or cl.
+  template <typename Count>
+  void shift_insn(Op op, const x86::Gp& r, const Count& n) {
+    switch (op) {
+      case Op::Shl: a_.shl(r, n); break;
+      case Op::Shr: a_.shr(r, n); break;
+      case Op::Sar: a_.sar(r, n); break;
+      case Op::Rol: a_.rol(r, n); break;
+      default: a_.ror(r, n); break;
+    }
+  }
   // Shift or rotate by a constant, in place (merges_back): the host instruction on the
   // low byte/word masks and wraps the count as the guest's does.
   bool narrow_shift_in_place(const Inst& in) {
     if (!is_const(in.b) || !merges_back(in)) return false;
     const unsigned n = static_cast<unsigned>(consts_[in.b] & 31);
-    x86::Gp r = sized(reg(in.a), in.type);
-    if (n) {
-      switch (in.op) {
-        case Op::Shl: a_.shl(r, n); break;
-        case Op::Shr: a_.shr(r, n); break;
-        case Op::Sar: a_.sar(r, n); break;
-        case Op::Rol: a_.rol(r, n); break;
-        default: a_.ror(r, n); break;
-      }
-    }
+    if (n) shift_insn(in.op, sized(reg(in.a), in.type), Imm(n));
     dirty_[where(in.a)] = true;
     skip_to_ = cur_index_ + 1;  // the merge is done
     return true;
@@ -1372,28 +1374,13 @@ class Emitter {
           int di = acquire(in.dst, false);
           x86::Gp d = sized(pool_[di], t);
           if (pool_[di] != ra || (t == Type::I32 && n == 0)) a_.mov(d, sized(ra, t));  // a 32-bit mov zero-extends
-          if (n) {
-            switch (in.op) {
-              case Op::Shl: a_.shl(d, n); break;
-              case Op::Shr: a_.shr(d, n); break;
-              case Op::Sar: a_.sar(d, n); break;
-              case Op::Rol: a_.rol(d, n); break;
-              default: a_.ror(d, n); break;
-            }
-          }
+          if (n) shift_insn(in.op, d, Imm(n));
           dirty_[di] = true;
           return true;
         }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
-        x86::Gp r = sized(x86::rax, t);
-        switch (in.op) {
-          case Op::Shl: a_.shl(r, x86::cl); break;
-          case Op::Shr: a_.shr(r, x86::cl); break;
-          case Op::Sar: a_.sar(r, x86::cl); break;
-          case Op::Rol: a_.rol(r, x86::cl); break;
-          default: a_.ror(r, x86::cl); break;
-        }
+        shift_insn(in.op, sized(x86::rax, t), x86::cl);
         mask(x86::rax, t);
         st(in.dst, x86::rax);
         return true;
