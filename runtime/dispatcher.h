@@ -121,8 +121,8 @@ class BlockCache {
     ir::Block* b = nullptr;  // owned
   };
   static constexpr uint64_t kTomb = ~0ull;
-  static constexpr size_t kInitial = 1 << 15;
-  static constexpr size_t kMemo = 32768;
+  static constexpr size_t kInitial = 1 << 12;  // grows by doubling (a small program touches few pages)
+  static constexpr size_t kMemo = 8192;
   size_t mask() const { return tab_.size() - 1; }
   size_t home(uint64_t pc) const { return static_cast<size_t>((pc * 0x9E3779B97F4A7C15ull) >> 20) & mask(); }
   const Entry* slot_of(uint64_t pc) const {
