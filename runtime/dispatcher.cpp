@@ -300,7 +300,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     // keeping it (it may never run; keeping it would watch its page for writes).
     x86::DecodeOptions dopt;
     dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
-    dopt.side_exits = opt_.superblocks;
+    dopt.side_exits = false;  // (only its start and its exits matter here)
     x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
     if (!d.block || !d.diagnostic.empty() ||
         codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1))) {
