@@ -689,8 +689,11 @@ class Emitter {
   bool narrow_shift_in_place(const Inst& in) {
     if (!is_const(in.b) || !merges_back(in)) return false;
     const unsigned n = static_cast<unsigned>(consts_[in.b] & 31);
-    if (n) shift_insn(in.op, sized(reg(in.a), in.type), Imm(n));
-    dirty_[where(in.a)] = true;
+    if (n) {  // (by 0: the register keeps its value, nothing to emit)
+      const int ai = acquire(in.a, true);
+      shift_insn(in.op, sized(pool_[ai], in.type), Imm(n));
+      dirty_[ai] = true;
+    }
     skip_to_ = cur_index_ + 1;  // the merge is done
     return true;
   }
@@ -718,7 +721,7 @@ class Emitter {
       if (merge_back) {
         if (bconst) alu_insn(in.op, sized(ra, t), Imm(bimm));
         else alu_insn(in.op, sized(ra, t), sized(rb, t));
-        dirty_[where(in.a)] = true;
+        dirty_[acquire(in.a, true)] = true;  // (ra's register: still cached, so no code)
         skip_to_ = static_cast<int>(nx);  // the merge is done
       } else if (in.op == Op::SubF) {
         if (bconst) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
@@ -1293,8 +1296,9 @@ class Emitter {
           a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc1 * 8), 0);
         }
         if (merges_back(in)) {
-          a_.neg(sized(reg(in.a), t));
-          dirty_[where(in.a)] = true;
+          const int ai = acquire(in.a, true);
+          a_.neg(sized(pool_[ai], t));
+          dirty_[ai] = true;
           skip_to_ = cur_index_ + 1;  // the merge is done
         } else if (is_w(t) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
           x86::Gp ra = reg(in.a);
