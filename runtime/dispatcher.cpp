@@ -15,7 +15,6 @@
 // pc of the faulting instruction.
 #include "runtime/dispatcher.h"
 
-
 #include <sys/ucontext.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -59,7 +58,6 @@ void BlockCache::grow() {
     tab_[i] = o;
   }
 }
-
 
 namespace {
 std::mutex g_readable_mu;
@@ -234,26 +232,25 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     b = decode_block(b->pc, true);
   }
   // Cross-block flag liveness: if every direct successor (already decoded) redefines the
-  // flags before reading them, the flags are dead at this block's exit.
+  // flags before reading them, the flags are dead at this block's exit; the same for each
+  // side exit's target.
+  bool newly_dead = false;
   if (!b->flags_dead_at_exit) {
     uint64_t succ[2];
     const int n = direct_successors(*b, succ);
     bool dead = n > 0;
     for (int i = 0; i < n && dead; ++i) dead = successor_kills_flags(succ[i], 3);
     if (dead) {
-      b->flags_dead_at_exit = true;
-      if (b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
+      b->flags_dead_at_exit = newly_dead = true;
       stats_.flags_dead_exits++;
     }
   }
-  // The same for each side exit's target.
-  bool side_dead = false;
   for (ir::Inst& in : b->insts)
     if (in.op == ir::Op::ExitIf && !(in.aux2 & 1) && successor_kills_flags(in.imm, 3)) {
       in.aux2 |= 1;
-      side_dead = true;
+      newly_dead = true;
     }
-  if (side_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
+  if (newly_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
   if (!b->optimized) {
     ir::run_passes(*b, opt_.passes, false);
     b->optimized = true;
@@ -338,11 +335,14 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   dopt.side_exits = side_exits;
   // At tier-up: only into fall-through code that has run at least half as often as the
   // threshold (a block starts there): cold paths stay out of the superblock.
-  const std::function<bool(uint64_t)> hot = [this](uint64_t at) {
-    const ir::Block* f = cache_.find(at);
-    return f && f->exec_count.get() * 2 >= threshold_;
-  };
-  if (side_exits && threshold_ > 0) dopt.fallthru_hot = &hot;
+  std::function<bool(uint64_t)> hot;
+  if (side_exits && threshold_ > 0) {
+    hot = [this](uint64_t at) {
+      const ir::Block* f = cache_.find(at);
+      return f && f->exec_count.get() * 2 >= threshold_;
+    };
+    dopt.fallthru_hot = &hot;
+  }
   x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
   d.block->superblock = side_exits;
   if (!d.diagnostic.empty()) diagnostics_[pc] = d.diagnostic;

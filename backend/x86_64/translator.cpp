@@ -520,6 +520,23 @@ class Emitter {
     if (ir::has(in.op, ir::prop::F)) flags_ = {};
   }
 
+  // The taken side of ExitBr/ExitIf: dynamic dirty GPRs to memory, then the jcc (fused
+  // with its Cond, or a test of the condition's value) to a chainable stub for imm.
+  void branch_exit(const Inst& in) {
+    if (fused_cond_ == in.a) {
+      writeback_gprs();  // movs only: the flags survive
+      Stub taken{a_.newLabel(), in.imm, ir::ExitKind::Branch};
+      a_.long_().j(fused_cc_, taken.label);
+      chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), in.imm);
+      stubs_.push_back(taken);
+      fused_cond_ = ir::kNoSlot;
+      return;
+    }
+    ld(x86::rax, in.a);
+    writeback_gprs();
+    a_.test(x86::al, 1);
+    chain_jmp(in.imm, ir::ExitKind::Branch, true);
+  }
   void chain_jmp(uint64_t target, ir::ExitKind kind, bool conditional) {
     Stub s{a_.newLabel(), target, kind};
     if (conditional) a_.long_().jnz(s.label);
@@ -533,24 +550,19 @@ class Emitter {
   // nothing reads these flags. Those Conds then read the host flags, which the
   // instructions between leave alone (checked on the host code emitted: if one did
   // clobber them, the block is translated again with every store kept).
+  // (The retry, conservative_, trusts only a reader right after the producer.)
   bool flags_must_be_stored() {
-    size_t nx = static_cast<size_t>(cur_index_) + 1;
-    if (conservative_) {
-      if (nx >= b_.insts.size() || b_.insts[nx].op != Op::Cond) return true;
-      if (ir::flags_read_from(b_, nx + 1)) return true;
-      skip_at_ = cur_index_;
-      return false;
-    }
     const Op producer = b_.insts[static_cast<size_t>(cur_index_)].op;
     const bool no_cf = producer == Op::IncF || producer == Op::DecF;
-    size_t j = nx;
+    size_t j = static_cast<size_t>(cur_index_) + 1;
     for (; j < b_.insts.size(); ++j) {
       const Inst& u = b_.insts[j];
       if (u.op == Op::Cond || u.op == Op::GetCF) {  // (both read the host flags when valid)
         if (no_cf && (u.op == Op::GetCF || cc_uses_cf(u.aux))) return true;
+        if (conservative_) { ++j; break; }
         continue;
       }
-      if (!flag_neutral(u.op)) break;
+      if (conservative_ || !flag_neutral(u.op)) break;
     }
     if (j >= b_.insts.size()) return true;
     if (ir::flags_read_from(b_, j)) return true;
@@ -729,17 +741,11 @@ class Emitter {
         if (bconst) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
       }
       if (f) {
-        if (store && in.op != Op::AddF && in.op != Op::SubF) {
-          // A logic op's lazy flags are its result at its width (zero-extended).
-          a_.movzx(x86::eax, sized(ra, t));  // (the flags survive)
-          a_.mov(S(ir::kSlotCcDst), x86::rax);
-          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Logic, t))));
-          flags_ = {FlagsKnown::Logic, t};
-          host_flags_at_ = cur_index_;
-          host_flags_no_cf_ = false;
-        } else {
-          record_alu_flags(in.op, t, ra, store);
-        }
+        // A logic op's lazy flags are its result at its width, zero-extended (ra holds the
+        // whole register).
+        const bool logic = in.op != Op::AddF && in.op != Op::SubF;
+        if (store && logic) a_.movzx(x86::eax, sized(ra, t));  // (the flags survive)
+        record_alu_flags(in.op, t, store && logic ? x86::Gp(x86::rax) : ra, store);
       }
       return;
     }
@@ -1771,39 +1777,11 @@ class Emitter {
         chain_jmp(in.imm2, ir::ExitKind::Jump, false);
         return true;
       }
-      case Op::ExitIf: {
-        // A side exit: the dynamic dirty GPRs go to memory (movs), then the branch to a
-        // chainable exit stub; the block goes on when it is not taken.
-        if (fused_cond_ == in.a) {
-          writeback_gprs();  // movs only: the flags survive
-          Stub side{a_.newLabel(), in.imm, ir::ExitKind::Branch};
-          a_.long_().j(fused_cc_, side.label);
-          chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), in.imm);
-          stubs_.push_back(side);
-          fused_cond_ = ir::kNoSlot;
-          return true;
-        }
-        ld(x86::rax, in.a);
-        writeback_gprs();
-        a_.test(x86::al, 1);
-        chain_jmp(in.imm, ir::ExitKind::Branch, true);
+      case Op::ExitIf:  // a side exit: the block goes on when it is not taken
+        branch_exit(in);
         return true;
-      }
       case Op::ExitBr:
-        if (fused_cond_ == in.a) {
-          writeback_gprs();  // movs only: the flags survive
-          Stub st_taken{a_.newLabel(), in.imm, ir::ExitKind::Branch};
-          a_.long_().j(fused_cc_, st_taken.label);
-          chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), in.imm);
-          stubs_.push_back(st_taken);
-          fused_cond_ = ir::kNoSlot;
-          chain_jmp(in.imm2, ir::ExitKind::Branch, false);
-          return true;
-        }
-        ld(x86::rax, in.a);
-        writeback_gprs();
-        a_.test(x86::al, 1);
-        chain_jmp(in.imm, ir::ExitKind::Branch, true);
+        branch_exit(in);
         chain_jmp(in.imm2, ir::ExitKind::Branch, false);
         return true;
       case Op::ExitInd: {

@@ -85,18 +85,15 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
   uint64_t win_pc = pc;
   size_t win_len = 0;
   bool win_short = false;
-  bool win_loaded = false;
   while (!ended) {
     if (n >= opt.max_insns || b.out_of_temps(256)) {
       b.emit(Op::ExitJmp, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc);
       break;
     }
-    if (!win_loaded || pc < win_pc || (pc + ZYDIS_MAX_INSTRUCTION_LENGTH > win_pc + win_len && !win_short) ||
-        pc > win_pc + win_len) {
+    if (pc + ZYDIS_MAX_INSTRUCTION_LENGTH > win_pc + win_len && !win_short) {  // (pc only grows)
       win_pc = pc;
       win_len = read(pc, window, sizeof window);
       win_short = win_len < sizeof window;
-      win_loaded = true;
     }
     const uint8_t* bytes = window + (pc - win_pc);
     const size_t got = std::min<size_t>(ZYDIS_MAX_INSTRUCTION_LENGTH, win_pc + win_len - pc);

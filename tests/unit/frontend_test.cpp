@@ -10,6 +10,7 @@
 #include "frontend/x86/frontend.h"
 #include "ir/flags.h"
 #include "ir/passes.h"
+#include "runtime/elf_loader.h"
 #include "tests/unit/unit_util.h"
 
 namespace retrace::x86 {
@@ -157,42 +158,29 @@ TEST(Frontend, InstructionCutShortByAnUnreadablePageIsSigsegv) {
   EXPECT_EQ(t.imm2, 0x4002u);
 }
 
-}  // namespace
-}  // namespace retrace::x86
 
-namespace retrace::x86 {
-namespace {
-
-// The executable bytes of a real ELF file (its PF_X PT_LOAD segments, at their vaddrs).
-struct ExecBytes {
-  std::vector<std::pair<uint64_t, std::vector<uint8_t>>> segs;
-};
-ExecBytes exec_bytes(const char* path) {
-  ExecBytes out;
+// The executable PT_LOAD segments of a real ELF file (at their link addresses), found
+// by the runtime's own header parser.
+std::vector<std::pair<uint64_t, std::vector<uint8_t>>> exec_segments(const char* path) {
+  std::vector<std::pair<uint64_t, std::vector<uint8_t>>> out;
   FILE* f = fopen(path, "rb");
   if (!f) return out;
   std::vector<uint8_t> file;
   uint8_t buf[65536];
   for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;) file.insert(file.end(), buf, buf + n);
   fclose(f);
-  if (file.size() < 64 || memcmp(file.data(), "\x7f" "ELF", 4) != 0) return out;
-  uint64_t phoff;
-  uint16_t phentsize, phnum;
-  memcpy(&phoff, &file[32], 8);
-  memcpy(&phentsize, &file[54], 2);
-  memcpy(&phnum, &file[56], 2);
-  for (unsigned i = 0; i < phnum; ++i) {
-    const uint8_t* ph = &file[phoff + i * phentsize];
-    uint32_t type, flags;
-    uint64_t off, vaddr, filesz;
-    memcpy(&type, ph, 4);
-    memcpy(&flags, ph + 4, 4);
-    memcpy(&off, ph + 8, 8);
-    memcpy(&vaddr, ph + 16, 8);
-    memcpy(&filesz, ph + 32, 8);
-    if (type == 1 && (flags & 1) && off + filesz <= file.size())
-      out.segs.emplace_back(vaddr, std::vector<uint8_t>(file.begin() + off, file.begin() + off + filesz));
-  }
+  rt::ElfInfo info;
+  rt::LoadError err;
+  auto read_at = [&](uint64_t off, void* dst, size_t n) {
+    if (off > file.size() || n > file.size() - off) return false;
+    memcpy(dst, file.data() + off, n);
+    return true;
+  };
+  if (!rt::parse_elf(path, file.size(), read_at, info, err)) return out;
+  for (const rt::ElfSegment& seg : info.loads)
+    if ((seg.flags & 1) && seg.offset + seg.filesz <= file.size())  // PF_X
+      out.emplace_back(seg.vaddr, std::vector<uint8_t>(file.begin() + static_cast<ptrdiff_t>(seg.offset),
+                                                       file.begin() + static_cast<ptrdiff_t>(seg.offset + seg.filesz)));
   return out;
 }
 
@@ -204,16 +192,11 @@ TEST(Frontend, VisibleOperandsGiveTheSameIrAsAllOperandsOverRealCode) {
   size_t compared = 0, differing = 0;
   std::string first_diff;
   for (const char* path : {"/lib/x86_64-linux-gnu/libc.so.6", "/usr/bin/python3"}) {
-    ExecBytes eb = exec_bytes(path);
-    ASSERT_FALSE(eb.segs.empty()) << path;
+    const auto segs = exec_segments(path);
+    ASSERT_FALSE(segs.empty()) << path;
     Frontend fe(Mode::M64);
-    for (const auto& [vaddr, bytes] : eb.segs) {
-      CodeReader rd = [&, vaddr = vaddr](uint64_t addr, uint8_t* buf, size_t n) -> size_t {
-        if (addr < vaddr || addr >= vaddr + bytes.size()) return 0;
-        size_t off = addr - vaddr, k = std::min(n, bytes.size() - off);
-        memcpy(buf, bytes.data() + off, k);
-        return k;
-      };
+    for (const auto& [vaddr, bytes] : segs) {
+      const CodeReader rd = reader_for(bytes, vaddr);
       DecodeOptions vis, all;
       vis.max_insns = all.max_insns = 1;
       all.hidden_operands = true;
@@ -230,11 +213,6 @@ TEST(Frontend, VisibleOperandsGiveTheSameIrAsAllOperandsOverRealCode) {
   EXPECT_EQ(differing, 0u) << first_diff;
 }
 
-}  // namespace
-}  // namespace retrace::x86
-
-namespace retrace::x86 {
-namespace {
 
 // Superblocks: with side exits on, a jcc becomes ExitIf and decoding goes on at its
 // fall-through; the interpreter leaves at the ExitIf when the condition holds (a Branch
