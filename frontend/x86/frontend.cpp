@@ -13,6 +13,7 @@
 #include <array>
 
 #include "frontend/x86/context.h"
+#include "frontend/x86/fast_decode.h"
 
 namespace retrace::x86 {
 
@@ -102,6 +103,8 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
     ZyanStatus st = ZYAN_STATUS_FAILED;
     if (got && opt.hidden_operands) {
       st = ZydisDecoderDecodeFull(&impl_->dec, bytes, got, &insn, ops);
+    } else if (got && opt.fast_decoder && impl_->mode == Mode::M64 && fast_decode64(bytes, got, insn, ops)) {
+      st = ZYAN_STATUS_SUCCESS;
     } else if (got) {
       // The visible operands only (they come first); the rest read as unused.
       ZydisDecoderContext zctx;
@@ -161,6 +164,19 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
 // ---- Ctx -------------------------------------------------------------------------------
 
 Slot Ctx::gpr_slot(ZydisRegister r) {
+  // The general registers by table (this runs for every register operand); others ask Zydis.
+  static const auto table = [] {
+    std::array<uint8_t, ZYDIS_REGISTER_MAX_VALUE + 1> t{};
+    t.fill(0xff);
+    for (int i = ZYDIS_REGISTER_AL; i <= ZYDIS_REGISTER_R15; ++i) {
+      const auto reg = static_cast<ZydisRegister>(i);
+      const ZydisRegisterClass c = ZydisRegisterGetClass(reg);
+      if (c == ZYDIS_REGCLASS_GPR8 || c == ZYDIS_REGCLASS_GPR16 || c == ZYDIS_REGCLASS_GPR32 || c == ZYDIS_REGCLASS_GPR64)
+        t[i] = static_cast<uint8_t>(ZydisRegisterGetId(ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64, reg)));
+    }
+    return t;
+  }();
+  if (r >= 0 && r <= ZYDIS_REGISTER_MAX_VALUE && table[r] != 0xff) return static_cast<Slot>(table[r]);
   ZydisRegister big = ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64, r);
   return static_cast<Slot>(ZydisRegisterGetId(big));
 }

@@ -21,6 +21,9 @@ struct DecodeOptions {
   // Zydis decodes only the visible operands (explicit and implicit), which is all the
   // handlers read; true decodes the hidden ones too (a test checks both give the same IR).
   bool hidden_operands = false;
+  // 64-bit mode: the common integer forms go through fast_decode64() and only the rest
+  // through Zydis (false: Zydis decodes everything; tests compare the two).
+  bool fast_decoder = true;
   // Superblocks: a jcc becomes a side exit (ExitIf) and decoding goes on at its
   // fall-through, so straight-line code through not-taken branches is one block.
   bool side_exits = false;

@@ -10,7 +10,7 @@
 #include "frontend/x86/frontend.h"
 #include "ir/flags.h"
 #include "ir/passes.h"
-#include "runtime/elf_loader.h"
+#include "tests/unit/real_code.h"
 #include "tests/unit/unit_util.h"
 
 namespace retrace::x86 {
@@ -19,14 +19,8 @@ namespace {
 using ir::ExitKind;
 using ir::Op;
 
-CodeReader reader_for(std::vector<uint8_t> bytes, uint64_t base) {
-  return [bytes = std::move(bytes), base](uint64_t addr, uint8_t* buf, size_t n) -> size_t {
-    if (addr < base || addr >= base + bytes.size()) return 0;
-    size_t off = addr - base, k = std::min(n, bytes.size() - off);
-    memcpy(buf, bytes.data() + off, k);
-    return k;
-  };
-}
+using test::exec_segments;
+using test::reader_for;
 
 DecodedBlock decode(std::vector<uint8_t> bytes, uint64_t pc = 0x1000, unsigned max_insns = 64) {
   Frontend fe(Mode::M64);
@@ -159,31 +153,6 @@ TEST(Frontend, InstructionCutShortByAnUnreadablePageIsSigsegv) {
 }
 
 
-// The executable PT_LOAD segments of a real ELF file (at their link addresses), found
-// by the runtime's own header parser.
-std::vector<std::pair<uint64_t, std::vector<uint8_t>>> exec_segments(const char* path) {
-  std::vector<std::pair<uint64_t, std::vector<uint8_t>>> out;
-  FILE* f = fopen(path, "rb");
-  if (!f) return out;
-  std::vector<uint8_t> file;
-  uint8_t buf[65536];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;) file.insert(file.end(), buf, buf + n);
-  fclose(f);
-  rt::ElfInfo info;
-  rt::LoadError err;
-  auto read_at = [&](uint64_t off, void* dst, size_t n) {
-    if (off > file.size() || n > file.size() - off) return false;
-    memcpy(dst, file.data() + off, n);
-    return true;
-  };
-  if (!rt::parse_elf(path, file.size(), read_at, info, err)) return out;
-  for (const rt::ElfSegment& seg : info.loads)
-    if ((seg.flags & 1) && seg.offset + seg.filesz <= file.size())  // PF_X
-      out.emplace_back(seg.vaddr, std::vector<uint8_t>(file.begin() + static_cast<ptrdiff_t>(seg.offset),
-                                                       file.begin() + static_cast<ptrdiff_t>(seg.offset + seg.filesz)));
-  return out;
-}
-
 // The frontend asks Zydis for the visible operands only. Every handler must build the
 // same IR as with the hidden operands decoded too: a linear sweep over real code (every
 // instruction of libc's and python3's text, data included as whatever it decodes to)
@@ -199,6 +168,7 @@ TEST(Frontend, VisibleOperandsGiveTheSameIrAsAllOperandsOverRealCode) {
       const CodeReader rd = reader_for(bytes, vaddr);
       DecodeOptions vis, all;
       vis.max_insns = all.max_insns = 1;
+      vis.fast_decoder = false;  // (fast_decode_test.cpp compares the fast path with Zydis)
       all.hidden_operands = true;
       for (uint64_t pc = vaddr; pc < vaddr + bytes.size();) {
         DecodedBlock a = fe.decode(pc, rd, vis), b = fe.decode(pc, rd, all);
