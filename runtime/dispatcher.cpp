@@ -223,6 +223,8 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;
+  const auto t0 = std::chrono::steady_clock::now();
+  const double decode_before = stats_.decode_seconds;
   if (opt_.superblocks && !b->superblock && b->check_bytes.empty() && b->terminator().op == ir::Op::ExitBr) {
     // Hot: decode it again as a superblock (its conditional branches side exits), which
     // replaces it. The old block stays alive (dead) for pointers still naming it.
@@ -262,6 +264,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     tb = translator_->translate(*b);
     if (!tb) stats_.translate_failures++;
   }
+  stats_.translate_seconds += secs(t0, std::chrono::steady_clock::now()) - (stats_.decode_seconds - decode_before);
   if (tb && opt_.perf_map) {
     // Linux perf's JIT symbol map: "START SIZE NAME" per line, hex without 0x.
     if (!perf_map_) {
@@ -660,10 +663,10 @@ void Dispatcher::print_stats(FILE* out) const {
   fprintf(out, "  blocks decoded       %llu (%llu IR insts)\n", static_cast<unsigned long long>(s.blocks_decoded),
           static_cast<unsigned long long>(s.ir_insts));
   fprintf(out, "  syscalls             %llu\n", static_cast<unsigned long long>(s.syscalls));
-  double interp = s.interp_seconds - s.decode_seconds - s.native_seconds;
+  double interp = s.interp_seconds - s.decode_seconds - s.translate_seconds - s.native_seconds;
   mips = interp > 0 ? s.guest_insns / interp / 1e6 : 0;
-  fprintf(out, "  time: decode %.3fs  interpreter+dispatch %.3fs  translated code %.3fs  syscalls %.3fs\n",
-          s.decode_seconds, interp, s.native_seconds, s.syscall_seconds);
+  fprintf(out, "  time: decode %.3fs  translate %.3fs  interpreter+dispatch %.3fs  translated code %.3fs  syscalls %.3fs\n",
+          s.decode_seconds, s.translate_seconds, interp, s.native_seconds, s.syscall_seconds);
   fprintf(out, "  interpreted guest insns/s  %.1f M\n", mips);
   if (translator_) {
     const auto& cs = cache_native_->stats();

@@ -69,10 +69,11 @@ struct Stats {
   double native_seconds = 0;   // time inside translated code (measured with --stats)
   uint64_t native_entries = 0; // dispatcher → translated code transitions
   uint64_t translate_failures = 0;
-  uint64_t native_exits[8] = {};
+  uint64_t native_exits[8] = {};  // by ir::ExitKind: why translated code came back
   uint64_t invalidations = 0;
-  uint64_t code_writes = 0;
-  uint64_t flags_dead_exits = 0;  // blocks whose exit flags were found dead (successors)     // pages invalidated because the guest wrote to them  // by ir::ExitKind: why translated code came back
+  uint64_t code_writes = 0;       // pages invalidated because the guest wrote to them
+  uint64_t flags_dead_exits = 0;  // blocks whose exit flags were found dead (successors)
+  double translate_seconds = 0;   // tier-up: flag-liveness peeks, passes, host code (decoding not included)
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
 };
 
