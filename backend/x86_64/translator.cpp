@@ -1330,14 +1330,18 @@ class Emitter {
         // flags; the lazy ones (src1, src2, result, kind) only when someone else reads them.
         if (!ir::is_int(t) || t == Type::I1) return false;
         const bool store = flags_must_be_stored();
+        // The carry-in fused from the GetCF right before: CF already holds it, and the
+        // loads and stores below are movs, which leave it there.
+        const bool carry_in_cf = fused_cond_ == in.c && in.c != ir::kNoSlot;
+        fused_cond_ = ir::kNoSlot;
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
-        ld(x86::rdx, in.c);
+        if (!carry_in_cf) ld(x86::rdx, in.c);
         if (store) {
           a_.mov(S(ir::kSlotCcSrc1), x86::rax);
           a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
         }
-        a_.bt(x86::edx, 0);  // CF = the carry in
+        if (!carry_in_cf) a_.bt(x86::edx, 0);  // CF = the carry in
         if (in.op == Op::AdcF) a_.adc(sized(x86::rax, t), sized(x86::rcx, t));
         else a_.sbb(sized(x86::rax, t), sized(x86::rcx, t));
         mask(x86::rax, t);  // movzx or mov: the flags survive
@@ -1724,10 +1728,21 @@ class Emitter {
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(in.aux)));
         flags_ = {};
         return true;
-      case Op::GetCF:
+      case Op::GetCF: {
+        // The carry-in of the adc/sbb right after, with CF in the host flags (neg; sbb r,r
+        // and add; adc): it stays there, no setc and no bt.
+        const size_t nx = static_cast<size_t>(cur_index_) + 1;
+        if (host_valid_ && !host_valid_no_cf_ && nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx) &&
+            (b_.insts[nx].op == Op::AdcF || b_.insts[nx].op == Op::SbbF) && b_.insts[nx].c == in.dst &&
+            b_.insts[nx].a != in.dst && b_.insts[nx].b != in.dst) {
+          fused_cond_ = in.dst;
+          fused_cc_ = x86::CondCode::kB;
+          return true;
+        }
         cf_into_eax();
         st(in.dst, x86::rax);
         return true;
+      }
       case Op::IncF: case Op::DecF: {
         if (!is_w(t)) return false;
         // Host inc/dec: the guest's flags but CF, which inc/dec leave as they were. When
