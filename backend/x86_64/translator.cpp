@@ -1334,6 +1334,35 @@ class Emitter {
         // loads and stores below are movs, which leave it there.
         const bool carry_in_cf = fused_cond_ == in.c && in.c != ir::kNoSlot;
         fused_cond_ = ir::kNoSlot;
+        const ir::CcKind kind = in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb;
+        if (merges_back(in) && in.c != in.a) {
+          // 8/16-bit, result merged back into in.a: the host adc/sbb on its low byte/word.
+          // b and the carry-in are loaded first (acquiring them could evict in.a's register).
+          const bool same = in.b == in.a;
+          if (!same) ld(x86::rcx, in.b);
+          if (!carry_in_cf) ld(x86::rdx, in.c);
+          const int ai = acquire(in.a, true);
+          const x86::Gp ra = pool_[ai];
+          if (store) {
+            a_.mov(S(ir::kSlotCcSrc1), ra);
+            a_.mov(S(ir::kSlotCcSrc2), same ? ra : x86::rcx);
+          }
+          if (!carry_in_cf) a_.bt(x86::edx, 0);
+          if (in.op == Op::AdcF) a_.adc(sized(ra, t), sized(same ? ra : x86::rcx, t));
+          else a_.sbb(sized(ra, t), sized(same ? ra : x86::rcx, t));
+          if (store) {
+            if (t == Type::I8) a_.movzx(x86::eax, ra.r8());  // movzx: the flags survive
+            else a_.movzx(x86::eax, ra.r16());
+            a_.mov(S(ir::kSlotCcDst), x86::rax);
+            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(kind, t))));
+          }
+          dirty_[ai] = true;
+          skip_to_ = cur_index_ + 1;  // the merge is done
+          flags_ = {};
+          host_flags_at_ = cur_index_;
+          host_flags_no_cf_ = false;
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         if (!carry_in_cf) ld(x86::rdx, in.c);
