@@ -259,6 +259,12 @@ class Emitter {
         continue;
       }
       const size_t start = a_.offset();
+      if (in.dst != ir::kNoSlot && !xmm_cache_aware(in)) {
+        // The op writes this slot some other way: a copy of it (or of the 16-byte slot
+        // whose high half it is) is stale.
+        xforget(in.dst);
+        xforget(static_cast<Slot>(in.dst - 1));
+      }
       if (lower(in)) {
         stats_.inline_ops++;
       } else {
@@ -362,6 +368,76 @@ class Emitter {
   // Before a call: the whole guest state the callee might read goes to memory and the
   // dynamic registers are given up. after_call reloads pinned registers (all of them when
   // the callee may have written guest registers, else only the caller-saved ones).
+  // ---- xmm copies of 16-byte slots (write-through) --------------------------------------
+  // Host xmm2..xmm15 hold copies of guest xmm registers and V128 temps within a block, so
+  // a vector op reads its operands from registers, not from the slots its previous op just
+  // stored (a store-to-load forwarding chain per op). Every write still goes to the slot:
+  // exits, helpers, faults and signals see memory as it is, and nothing is written back.
+  // The copies are forgotten at every call (host xmm registers are caller-saved) and when
+  // an op writes a slot in another way (the main loop's xmm_cache_aware() check).
+  static constexpr int kXmmCopies = 14;
+  Slot xheld_[kXmmCopies] = {};
+  uint64_t xstamp_[kXmmCopies] = {};
+  uint64_t xclock_ = 0;
+  bool xinit_ = false;
+  static x86::Xmm xreg(int i) { return x86::xmm(static_cast<uint32_t>(2 + i)); }
+  int xwhere(Slot s) {
+    if (!xinit_) {
+      for (Slot& h : xheld_) h = ir::kNoSlot;
+      xinit_ = true;
+    }
+    for (int i = 0; i < kXmmCopies; ++i)
+      if (xheld_[i] == s) return i;
+    return -1;
+  }
+  void xforget(Slot s) {
+    const int i = xwhere(s);
+    if (i >= 0) xheld_[i] = ir::kNoSlot;
+  }
+  void xclear() {
+    for (Slot& h : xheld_) h = ir::kNoSlot;
+    xinit_ = true;
+  }
+  // A register for slot s's copy, not one of the `keep` registers (least recently used).
+  int xslot_for(Slot s, int keep1 = -1, int keep2 = -1) {
+    int i = xwhere(s);
+    if (i >= 0) return i;
+    int best = -1;
+    for (int k = 0; k < kXmmCopies; ++k) {
+      if (k == keep1 || k == keep2) continue;
+      if (xheld_[k] == ir::kNoSlot) { best = k; break; }
+      if (best < 0 || xstamp_[k] < xstamp_[best]) best = k;
+    }
+    xheld_[best] = ir::kNoSlot;
+    return best;
+  }
+  // The register holding a copy of slot s (loaded from the slot the first time).
+  int xget(Slot s, int keep = -1) {
+    int i = xwhere(s);
+    if (i < 0) {
+      i = xslot_for(s, keep);
+      a_.movdqu(xreg(i), S(s));
+      xheld_[i] = s;
+    }
+    xstamp_[i] = ++xclock_;
+    return i;
+  }
+  // Slot s was just written from r (which holds its new value): its copy follows.
+  void xset(Slot s, const x86::Xmm& r) {
+    const int i = xslot_for(s);
+    if (xreg(i) != r) a_.movdqa(xreg(i), r);
+    xheld_[i] = s;
+    xstamp_[i] = ++xclock_;
+  }
+  // The ops whose lowering keeps the copies right itself.
+  bool xmm_cache_aware(const Inst& in) const {
+    if (in.type == Type::V128 && (in.op == Op::Mov || in.op == Op::Load)) return true;
+    if (in.op != Op::Vec && in.op != Op::VecToInt && in.op != Op::VecFlags && in.op != Op::IntToVec) return false;
+    const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
+    if (in.op == Op::Vec && native_vec_table()[row].id) return true;
+    return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM);
+  }
+
   void prepare_call() {
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
@@ -512,6 +588,7 @@ class Emitter {
     a_.mov(x86::rdx, cur_pc_);
     a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_exec_one));
     a_.call(x86::rax);
+    xclear();  // (calls clobber host xmm registers)
     after_call(true);  // before the trap test: the exit trampoline stores pinned registers
     if (ir::has(in.op, ir::prop::TR)) {
       a_.test(x86::eax, x86::eax);
@@ -864,6 +941,7 @@ class Emitter {
   void chain_call(uint64_t target) {
     Stub s{a_.newLabel(), target, ir::ExitKind::Call};
     a_.call(s.label);
+    xclear();  // (calls clobber host xmm registers)
     chain_sites_.emplace_back(static_cast<uint32_t>(a_.offset() - 4), target);
     stubs_.push_back(s);
   }
@@ -984,6 +1062,7 @@ class Emitter {
       a_.bind(slow);
       a_.mov(x86::eax, cc);
       a_.call(reinterpret_cast<uint64_t>(cond_thunk_));
+      xclear();  // (calls clobber host xmm registers)
       a_.bind(join);
       a_.test(x86::eax, x86::eax);
       return x86::CondCode::kNE;
@@ -1050,6 +1129,7 @@ class Emitter {
       else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
     } else {
       a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
+      xclear();  // (calls clobber host xmm registers)
       return;
     }
     a_.setc(x86::al);
@@ -1090,8 +1170,9 @@ class Emitter {
         return true;
       case Op::Mov:
         if (t == Type::V128) {
-          a_.movdqu(x86::xmm0, S(in.a));
-          a_.movdqu(S(in.dst), x86::xmm0);
+          const x86::Xmm src = xreg(xget(in.a));
+          a_.movdqu(S(in.dst), src);
+          xset(in.dst, src);
           return true;
         }
         if (!ir::is_int(t)) return false;
@@ -1517,14 +1598,17 @@ class Emitter {
           }
           uint32_t at;
           if (in.op == Op::Load) {
+            const int di = xslot_for(in.dst);
             at = static_cast<uint32_t>(a_.offset());
-            a_.movdqu(x86::xmm0, m);
+            a_.movdqu(xreg(di), m);
             recovery(at, static_cast<uint32_t>(a_.offset()));
-            a_.movdqu(S(in.dst), x86::xmm0);
+            a_.movdqu(S(in.dst), xreg(di));
+            xheld_[di] = in.dst;
+            xstamp_[di] = ++xclock_;
           } else {
-            a_.movdqu(x86::xmm0, S(in.b));
+            const x86::Xmm src = xreg(xget(in.b));
             at = static_cast<uint32_t>(a_.offset());
-            a_.movdqu(m, x86::xmm0);
+            a_.movdqu(m, src);
             recovery(at, static_cast<uint32_t>(a_.offset()));
           }
           return true;
@@ -1601,21 +1685,34 @@ class Emitter {
         if (in.op == Op::Vec) {
           const NativeVec& nv = native_vec_table()[row];
           if (nv.id) {
-            a_.movdqu(x86::xmm0, S(in.a));
-            if (!nv.unary) a_.movdqu(x86::xmm1, S(in.b));
+            // x ^ x and x == x do not depend on x (the zero and all-ones idioms: pxor,
+            // xorps, pcmpeqd of a register with itself): no operand to read.
+            if (in.a == in.b && (row == ir::vec_id(ir::VecOp::PXOR) || row == ir::vec_id(ir::VecOp::PCMPEQB) ||
+                                 row == ir::vec_id(ir::VecOp::PCMPEQW) || row == ir::vec_id(ir::VecOp::PCMPEQD))) {
+              if (row == ir::vec_id(ir::VecOp::PXOR)) a_.pxor(x86::xmm0, x86::xmm0);
+              else a_.pcmpeqd(x86::xmm0, x86::xmm0);
+              a_.movdqu(S(in.dst), x86::xmm0);
+              xset(in.dst, x86::xmm0);
+              return true;
+            }
+            // On copies of the operands: xmm0 = a; op xmm0, b; then the slot and its copy.
+            const int ai = xget(in.a);
+            const int bi = nv.unary ? ai : xget(in.b, ai);
+            a_.movdqa(x86::xmm0, xreg(ai));
             if (nv.unary) a_.emit(nv.id, x86::xmm0, Imm(in.imm & 0xff));
-            else if (nv.imm) a_.emit(nv.id, x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
-            else a_.emit(nv.id, x86::xmm0, x86::xmm1);
+            else if (nv.imm) a_.emit(nv.id, x86::xmm0, xreg(bi), Imm(in.imm & 0xff));
+            else a_.emit(nv.id, x86::xmm0, xreg(bi));
             a_.movdqu(S(in.dst), x86::xmm0);
+            xset(in.dst, x86::xmm0);
             return true;
           }
         }
         // pcmpistri (SSE4.2 string compares, glibc's strcmp family): the host instruction;
         // its index in ecx, its flags (CF ZF SF OF; AF PF cleared) exactly the guest's.
         if (row == ir::vec_id(ir::VecOp::PCMPISTRI) || row == ir::vec_id(ir::VecOp::PCMPISTR_FLAGS)) {
-          a_.movdqu(x86::xmm0, S(in.a));
-          a_.movdqu(x86::xmm1, S(in.b));
-          a_.pcmpistri(x86::xmm0, x86::xmm1, Imm(in.imm & 0xff));
+          const int ai = xget(in.a);
+          const int bi = xget(in.b, ai);
+          a_.pcmpistri(xreg(ai), xreg(bi), Imm(in.imm & 0xff));
           if (in.op == Op::VecToInt) {
             a_.mov(x86::eax, x86::ecx);
             st(in.dst, x86::rax);
@@ -1638,14 +1735,15 @@ class Emitter {
           if (row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM)) a_.movq(x86::xmm0, x86::rax);
           else a_.movd(x86::xmm0, x86::eax);
           a_.movdqu(S(in.dst), x86::xmm0);
+          xset(in.dst, x86::xmm0);
           return true;
         }
         if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM) || row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM) ||
             row == ir::vec_id(ir::VecOp::PMOVMSKB)) {
-          a_.movdqu(x86::xmm0, S(in.a));
-          if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM)) a_.movq(x86::rax, x86::xmm0);
-          else if (row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM)) a_.movd(x86::eax, x86::xmm0);
-          else a_.pmovmskb(x86::eax, x86::xmm0);
+          const x86::Xmm src = xreg(xget(in.a));
+          if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM)) a_.movq(x86::rax, src);
+          else if (row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM)) a_.movd(x86::eax, src);
+          else a_.pmovmskb(x86::eax, src);
           mask(x86::rax, t);
           st(in.dst, x86::rax);
           return true;
@@ -1674,6 +1772,7 @@ class Emitter {
         if (!fn) return false;
         a_.mov(x86::rax, reinterpret_cast<uint64_t>(fn));
         a_.call(x86::rax);
+        xclear();  // (calls clobber host xmm registers)
         after_call(false);
         if (in.op == Op::Vec || in.op == Op::IntToVec) {
           forget(in.dst);
@@ -1853,6 +1952,7 @@ class Emitter {
           a_.mov(x86::rdx, host);  // (the push below may use rcx, the probe's index)
           push_imm64(in.imm2);
           a_.call(x86::rdx);
+          xclear();  // (calls clobber host xmm registers)
           chain_jmp(in.imm2, ir::ExitKind::Jump, false);
           // Past the return-address stack's limit: through the table, no frame.
           a_.bind(plain);
