@@ -259,6 +259,7 @@ class Emitter {
         continue;
       }
       const size_t start = a_.offset();
+      insn_stamp_ = clock_;
       if (in.dst != ir::kNoSlot && !xmm_cache_aware(in)) {
         // The op writes this slot some other way: a copy of it (or of the 16-byte slot
         // whose high half it is) is stale.
@@ -341,9 +342,19 @@ class Emitter {
       for (int k = kNumPinned; k < kPool && i < 0; ++k)
         if (held_[k] == ir::kNoSlot) i = k;
       if (i < 0) {
-        i = kNumPinned;
-        for (int k = kNumPinned + 1; k < kPool; ++k)
-          if (stamp_[k] < stamp_[i]) i = k;
+        // The register whose value is needed furthest ahead (Belady), among those the
+        // instruction being lowered has not touched; least recently used if it touched all.
+        int best_use = -1;
+        for (int k = kNumPinned; k < kPool; ++k) {
+          if (stamp_[k] > insn_stamp_) continue;
+          const int u = next_use(held_[k]);
+          if (u > best_use || (u == best_use && stamp_[k] < stamp_[i])) { i = k; best_use = u; }
+        }
+        if (i < 0) {
+          i = kNumPinned;
+          for (int k = kNumPinned + 1; k < kPool; ++k)
+            if (stamp_[k] < stamp_[i]) i = k;
+        }
         spill(i);
       }
       held_[i] = s;
@@ -353,6 +364,20 @@ class Emitter {
     stamp_[i] = ++clock_;
     return i;
   }
+  // Where slot s is next read, from the instruction being lowered on (a large number when
+  // not within the next 64, or when it is written first: its value is not needed then).
+  int next_use(Slot s) const {
+    const size_t n = std::min(b_.insts.size(), static_cast<size_t>(cur_index_) + 64);
+    for (size_t j = static_cast<size_t>(cur_index_); j < n; ++j) {
+      const Inst& u = b_.insts[j];
+      const Slot args[3] = {u.a, u.b, u.c};
+      for (unsigned k = 0; k < ir::info(u.op).nargs; ++k)
+        if (args[k] == s) return static_cast<int>(j);
+      if (u.dst == s && static_cast<int>(j) > cur_index_) break;
+    }
+    return 1 << 30;
+  }
+  uint64_t insn_stamp_ = 0;  // clock_ when the instruction being lowered began
   void forget(Slot s) {
     int i = where(s);
     if (i >= 0 && !pinned(i)) { held_[i] = ir::kNoSlot; dirty_[i] = false; }
