@@ -6,11 +6,13 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <cctype>
+#include <mutex>
 #include <string>
 
 #include "ir/flags.h"
@@ -92,45 +94,52 @@ struct NativeVec {
   bool imm = false;   // takes an imm8
   bool unary = false; // `op xmm, imm8` on a (the *_I shift rows)
 };
-const std::vector<NativeVec>& native_vec_table() {
-  static const std::vector<NativeVec> table = [] {
-    std::vector<NativeVec> t(static_cast<size_t>(ir::VecOp::Count));
-    for (unsigned i = 0; i < t.size(); ++i) {
-      const ir::VecOpInfo& vi = ir::vec_info(i);
-      if (vi.kind != 'V' || vi.fp) continue;
-      std::string name = vi.name;
-      for (char& ch : name) ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
-      // Rows named after their register-to-register form.
-      if (name == "movq_zx") name = "movq";
-      else if (name == "movss_merge") name = "movss";
-      else if (name == "movsd_merge") name = "movsd";
-      const bool unary = name.size() > 2 && name.compare(name.size() - 2, 2, "_i") == 0;
-      if (unary) name.resize(name.size() - 2);  // psllw_i: psllw xmm, imm8
-      InstId id = InstAPI::stringToInstId(Arch::kX64, name.c_str(), name.size());
-      if (id == 0) continue;
-      if (unary) {
-        CodeHolder code;
-        code.init(Environment::host());
-        x86::Assembler a(&code);
-        a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
-        if (a.emit(id, x86::xmm0, Imm(0)) == kErrorOk) t[i] = {id, true, true};
-        continue;
-      }
-      for (bool imm : {false, true}) {
-        CodeHolder code;
-        code.init(Environment::host());
-        x86::Assembler a(&code);
-        a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
-        Error err = imm ? a.emit(id, x86::xmm0, x86::xmm1, Imm(0)) : a.emit(id, x86::xmm0, x86::xmm1);
-        if (err == kErrorOk) {
-          t[i] = {id, imm};
-          break;
-        }
-      }
+// The row's native form, worked out the first time a row is asked for (asking asmjit to
+// validate every row up front cost more than translating /bin/true's hot blocks).
+NativeVec find_native_vec(unsigned i) {
+  const ir::VecOpInfo& vi = ir::vec_info(i);
+  if (vi.kind != 'V' || vi.fp) return {};
+  std::string name = vi.name;
+  for (char& ch : name) ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
+  // Rows named after their register-to-register form.
+  if (name == "movq_zx") name = "movq";
+  else if (name == "movss_merge") name = "movss";
+  else if (name == "movsd_merge") name = "movsd";
+  const bool unary = name.size() > 2 && name.compare(name.size() - 2, 2, "_i") == 0;
+  if (unary) name.resize(name.size() - 2);  // psllw_i: psllw xmm, imm8
+  InstId id = InstAPI::stringToInstId(Arch::kX64, name.c_str(), name.size());
+  if (id == 0) return {};
+  if (unary) {
+    CodeHolder code;
+    code.init(Environment::host());
+    x86::Assembler a(&code);
+    a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
+    if (a.emit(id, x86::xmm0, Imm(0)) == kErrorOk) return {id, true, true};
+    return {};
+  }
+  for (bool imm : {false, true}) {
+    CodeHolder code;
+    code.init(Environment::host());
+    x86::Assembler a(&code);
+    a.addDiagnosticOptions(DiagnosticOptions::kValidateAssembler);
+    Error err = imm ? a.emit(id, x86::xmm0, x86::xmm1, Imm(0)) : a.emit(id, x86::xmm0, x86::xmm1);
+    if (err == kErrorOk) return {id, imm};
+  }
+  return {};
+}
+const NativeVec& native_vec(unsigned row) {
+  static constexpr size_t kRows = static_cast<size_t>(ir::VecOp::Count);
+  static NativeVec rows[kRows];
+  static std::atomic<bool> known[kRows];
+  static std::mutex mu;
+  if (!known[row].load(std::memory_order_acquire)) {
+    std::lock_guard<std::mutex> lock(mu);  // (translators of several threads)
+    if (!known[row].load(std::memory_order_relaxed)) {
+      rows[row] = find_native_vec(row);
+      known[row].store(true, std::memory_order_release);
     }
-    return t;
-  }();
-  return table;
+  }
+  return rows[row];
 }
 
 constexpr int32_t kRipOff = static_cast<int32_t>(offsetof(ir::MachineState, rip));
@@ -459,7 +468,7 @@ class Emitter {
     if (in.type == Type::V128 && (in.op == Op::Mov || in.op == Op::Load)) return true;
     if (in.op != Op::Vec && in.op != Op::VecToInt && in.op != Op::VecFlags && in.op != Op::IntToVec) return false;
     const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
-    if (in.op == Op::Vec && native_vec_table()[row].id) return true;
+    if (in.op == Op::Vec && native_vec(row).id) return true;
     return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM);
   }
 
@@ -1708,7 +1717,7 @@ class Emitter {
         const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
         const ir::VecOpInfo& vi = ir::vec_info(row);
         if (in.op == Op::Vec) {
-          const NativeVec& nv = native_vec_table()[row];
+          const NativeVec& nv = native_vec(row);
           if (nv.id) {
             // x ^ x and x == x do not depend on x (the zero and all-ones idioms: pxor,
             // xorps, pcmpeqd of a register with itself): no operand to read.
