@@ -47,14 +47,14 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
     fd_ = -1;
   }
   const size_t ib_bytes = 2 * kIbEntries * sizeof(uint64_t);
-  void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT | MAP_POPULATE, -1, 0);
+  void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
   if (ib == MAP_FAILED) ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (ib == MAP_FAILED) {
     perror("retrace: indirect-branch table mmap");
     abort();
   }
-  ib_ = static_cast<uint64_t*>(ib);
-  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ~0ull;  // empty (hosts unused until set)
+  ib_ = static_cast<uint64_t*>(ib);  // (zero pages: every entry but the first empty)
+  ib_[0] = ib_empty(0);
 }
 
 CodeCache::~CodeCache() {
@@ -122,7 +122,7 @@ void CodeCache::remove(uint64_t guest_pc) {
       for (auto p = range.first; p != range.second;) p = p->second.first == t ? pending_.erase(p) : std::next(p);
     }
   }
-  if (ib_[2 * ib_index(guest_pc)] == guest_pc) ib_[2 * ib_index(guest_pc)] = ~0ull;
+  if (ib_[2 * ib_index(guest_pc)] == guest_pc) ib_[2 * ib_index(guest_pc)] = ib_empty(ib_index(guest_pc));
   if (t->block && t->block->native == t) t->block->native = nullptr;
   by_host_.erase(reinterpret_cast<uint64_t>(t->code));
   by_pc_.erase(it);
@@ -165,7 +165,7 @@ void CodeCache::flush() {
   by_host_.clear();
   pending_.clear();
   incoming_.clear();
-  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ~0ull;
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ib_empty(i);
   used_ = reserved_;
   stats_.flushes++;
   stats_.bytes = used_;

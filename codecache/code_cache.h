@@ -105,9 +105,13 @@ class CodeCache {
   // Marks where the permanent part (trampolines) ends: flush keeps everything before it.
   void set_reserved() { reserved_ = used_; }
 
-  // The indirect-branch table: {guest pc (~0 = empty), host address} pairs.
+  // The indirect-branch table: {guest pc, host address} pairs; a key of 0 is empty. (The
+  // table starts as zero pages, nothing to initialise or touch at start-up.) A probe for
+  // guest pc 0 lands on entry 0, which is empty as ~0, never 0: it misses, as it must.
+  static constexpr uint64_t ib_empty(uint64_t i) { return i == 0 ? ~0ull : 0; }
   uint64_t* ib_table() { return ib_; }
   void ib_set(uint64_t pc, const void* host) {
+    if (pc == 0) return;  // (never cached: see above)
     const uint64_t i = ib_index(pc);
     ib_[2 * i] = pc;
     ib_[2 * i + 1] = reinterpret_cast<uint64_t>(host);

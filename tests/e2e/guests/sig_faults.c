@@ -72,6 +72,21 @@ int main(void) {
   }
   printf("SIGSEGV caught %d times, bad=%d\n", caught, bad);
 
+  // Calls through a null function pointer from a hot loop: translated code probes the
+  // indirect-branch table for guest pc 0, which must miss (SIGSEGV at address 0).
+  int null_calls = 0;
+  for (int i = 0; i < 60; i++) {
+    void (*volatile fn)(void) = 0;
+    want_addr = 0;
+    if (sigsetjmp(jb, 1) == 0) {
+      fn();
+      printf("no fault?\n");
+    } else if (last_sig == SIGSEGV) {
+      null_calls++;
+    }
+  }
+  printf("null calls faulted %d times, bad=%d\n", null_calls, bad);
+
   char* ro = mmap(0, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   want_addr = ro + 12;
   if (sigsetjmp(jb, 1) == 0) {
