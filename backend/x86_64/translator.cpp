@@ -207,6 +207,7 @@ class Emitter {
       : a_(a), b_(b), ib_(ib), exit_(exit), tb_(tb), stats_(stats), cond_thunk_(cond_thunk),
         getcf_thunk_(getcf_thunk) {
     for (int i = 0; i < kNumPinned; ++i) held_[i] = kPinned[i].second;
+    xclear();
   }
 
   void run() {
@@ -410,16 +411,11 @@ class Emitter {
   // The copies are forgotten at every call (host xmm registers are caller-saved) and when
   // an op writes a slot in another way (the main loop's xmm_cache_aware() check).
   static constexpr int kXmmCopies = 14;
-  Slot xheld_[kXmmCopies] = {};
+  Slot xheld_[kXmmCopies];  // (all kNoSlot from the constructor on)
   uint64_t xstamp_[kXmmCopies] = {};
   uint64_t xclock_ = 0;
-  bool xinit_ = false;
   static x86::Xmm xreg(int i) { return x86::xmm(static_cast<uint32_t>(2 + i)); }
-  int xwhere(Slot s) {
-    if (!xinit_) {
-      for (Slot& h : xheld_) h = ir::kNoSlot;
-      xinit_ = true;
-    }
+  int xwhere(Slot s) const {
     for (int i = 0; i < kXmmCopies; ++i)
       if (xheld_[i] == s) return i;
     return -1;
@@ -430,7 +426,6 @@ class Emitter {
   }
   void xclear() {
     for (Slot& h : xheld_) h = ir::kNoSlot;
-    xinit_ = true;
   }
   // A register for slot s's copy, not one of the `keep` registers (least recently used).
   int xslot_for(Slot s, int keep1 = -1, int keep2 = -1) {
