@@ -33,9 +33,9 @@ struct RunOptions {
   // Verify the IR after every pass (always on in debug builds; release builds verify each
   // block once, after the passes).
   bool verify_each_pass = false;
-  bool perf_map = false;
+  bool perf_map = false;          // write /tmp/perf-PID.map entries for translated blocks
   bool superblocks = true;        // conditional branches as side exits (DecodeOptions::side_exits)
-  bool smc_watch = true;          // write-protect writable pages holding decoded code          // write /tmp/perf-PID.map entries for translated blocks
+  bool smc_watch = true;          // write-protect writable pages holding decoded code
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
   std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "fold", "dce"};  // fold again: ops that lost their flags (xor r,r) become constants

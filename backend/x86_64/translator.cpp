@@ -400,9 +400,6 @@ class Emitter {
         dirty_[i] = false;
       }
   }
-  // Before a call: the whole guest state the callee might read goes to memory and the
-  // dynamic registers are given up. after_call reloads pinned registers (all of them when
-  // the callee may have written guest registers, else only the caller-saved ones).
   // ---- xmm copies of 16-byte slots (write-through) --------------------------------------
   // Host xmm2..xmm15 hold copies of guest xmm registers and V128 temps within a block, so
   // a vector op reads its operands from registers, not from the slots its previous op just
@@ -427,18 +424,23 @@ class Emitter {
   void xclear() {
     for (Slot& h : xheld_) h = ir::kNoSlot;
   }
-  // A register for slot s's copy, not one of the `keep` registers (least recently used).
-  int xslot_for(Slot s, int keep1 = -1, int keep2 = -1) {
+  // A register for slot s's copy (its own if it has one, else a free or the least recently
+  // used one, never `keep`); its old copy is forgotten.
+  int xslot_for(Slot s, int keep = -1) {
     int i = xwhere(s);
     if (i >= 0) return i;
-    int best = -1;
     for (int k = 0; k < kXmmCopies; ++k) {
-      if (k == keep1 || k == keep2) continue;
-      if (xheld_[k] == ir::kNoSlot) { best = k; break; }
-      if (best < 0 || xstamp_[k] < xstamp_[best]) best = k;
+      if (k == keep) continue;
+      if (xheld_[k] == ir::kNoSlot) { i = k; break; }
+      if (i < 0 || xstamp_[k] < xstamp_[i]) i = k;
     }
-    xheld_[best] = ir::kNoSlot;
-    return best;
+    xheld_[i] = ir::kNoSlot;
+    return i;
+  }
+  // Register i now holds slot s's copy (and was used just now).
+  void xhold(int i, Slot s) {
+    xheld_[i] = s;
+    xstamp_[i] = ++xclock_;
   }
   // The register holding a copy of slot s (loaded from the slot the first time).
   int xget(Slot s, int keep = -1) {
@@ -446,17 +448,15 @@ class Emitter {
     if (i < 0) {
       i = xslot_for(s, keep);
       a_.movdqu(xreg(i), S(s));
-      xheld_[i] = s;
     }
-    xstamp_[i] = ++xclock_;
+    xhold(i, s);
     return i;
   }
   // Slot s was just written from r (which holds its new value): its copy follows.
   void xset(Slot s, const x86::Xmm& r) {
     const int i = xslot_for(s);
     if (xreg(i) != r) a_.movdqa(xreg(i), r);
-    xheld_[i] = s;
-    xstamp_[i] = ++xclock_;
+    xhold(i, s);
   }
   // The ops whose lowering keeps the copies right itself.
   bool xmm_cache_aware(const Inst& in) const {
@@ -467,6 +467,9 @@ class Emitter {
     return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM);
   }
 
+  // Before a call: the whole guest state the callee might read goes to memory and the
+  // dynamic registers are given up. after_call reloads pinned registers (all of them when
+  // the callee may have written guest registers, else only the caller-saved ones).
   void prepare_call() {
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
@@ -1445,51 +1448,42 @@ class Emitter {
         const bool carry_in_cf = fused_cond_ == in.c && in.c != ir::kNoSlot;
         fused_cond_ = ir::kNoSlot;
         const ir::CcKind kind = in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb;
-        if (merges_back(in) && in.c != in.a) {
-          // 8/16-bit, result merged back into in.a: the host adc/sbb on its low byte/word.
-          // b and the carry-in are loaded first (acquiring them could evict in.a's register).
-          const bool same = in.b == in.a;
-          if (!same) ld(x86::rcx, in.b);
+        // 8/16-bit with the result merged back into in.a: on its low byte/word in place
+        // (b and the carry-in loaded first: acquiring them could evict in.a's register).
+        // Otherwise in rax, then stored.
+        const bool in_place = merges_back(in) && in.c != in.a;
+        x86::Gp a = x86::rax, b = x86::rcx;
+        int ai = -1;
+        if (in_place) {
+          if (in.b != in.a) ld(x86::rcx, in.b);
           if (!carry_in_cf) ld(x86::rdx, in.c);
-          const int ai = acquire(in.a, true);
-          const x86::Gp ra = pool_[ai];
-          if (store) {
-            a_.mov(S(ir::kSlotCcSrc1), ra);
-            a_.mov(S(ir::kSlotCcSrc2), same ? ra : x86::rcx);
-          }
-          if (!carry_in_cf) a_.bt(x86::edx, 0);
-          if (in.op == Op::AdcF) a_.adc(sized(ra, t), sized(same ? ra : x86::rcx, t));
-          else a_.sbb(sized(ra, t), sized(same ? ra : x86::rcx, t));
-          if (store) {
-            if (t == Type::I8) a_.movzx(x86::eax, ra.r8());  // movzx: the flags survive
-            else a_.movzx(x86::eax, ra.r16());
-            a_.mov(S(ir::kSlotCcDst), x86::rax);
-            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(kind, t))));
-          }
-          dirty_[ai] = true;
-          skip_to_ = cur_index_ + 1;  // the merge is done
-          flags_ = {};
-          host_flags_at_ = cur_index_;
-          host_flags_no_cf_ = false;
-          return true;
+          ai = acquire(in.a, true);
+          a = pool_[ai];
+          if (in.b == in.a) b = a;
+        } else {
+          ld(x86::rax, in.a);
+          ld(x86::rcx, in.b);
+          if (!carry_in_cf) ld(x86::rdx, in.c);
         }
-        ld(x86::rax, in.a);
-        ld(x86::rcx, in.b);
-        if (!carry_in_cf) ld(x86::rdx, in.c);
         if (store) {
-          a_.mov(S(ir::kSlotCcSrc1), x86::rax);
-          a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
+          a_.mov(S(ir::kSlotCcSrc1), a);
+          a_.mov(S(ir::kSlotCcSrc2), b);
         }
         if (!carry_in_cf) a_.bt(x86::edx, 0);  // CF = the carry in
-        if (in.op == Op::AdcF) a_.adc(sized(x86::rax, t), sized(x86::rcx, t));
-        else a_.sbb(sized(x86::rax, t), sized(x86::rcx, t));
-        mask(x86::rax, t);  // movzx or mov: the flags survive
+        if (in.op == Op::AdcF) a_.adc(sized(a, t), sized(b, t));
+        else a_.sbb(sized(a, t), sized(b, t));
+        if (in_place) {
+          if (store) a_.movzx(x86::eax, sized(a, t));  // (the lazy result; movzx keeps the flags)
+          dirty_[ai] = true;
+          skip_to_ = cur_index_ + 1;  // the merge is done
+        } else {
+          mask(x86::rax, t);  // movzx or mov: the flags survive
+        }
         if (store) {
           a_.mov(S(ir::kSlotCcDst), x86::rax);
-          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8),
-                 Imm(static_cast<int32_t>(ir::cc_op(in.op == Op::AdcF ? ir::CcKind::Adc : ir::CcKind::Sbb, t))));
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(kind, t))));
         }
-        st(in.dst, x86::rax);
+        if (!in_place) st(in.dst, x86::rax);
         flags_ = {};
         host_flags_at_ = cur_index_;
         host_flags_no_cf_ = false;
@@ -1632,8 +1626,7 @@ class Emitter {
             a_.movdqu(xreg(di), m);
             recovery(at, static_cast<uint32_t>(a_.offset()));
             a_.movdqu(S(in.dst), xreg(di));
-            xheld_[di] = in.dst;
-            xstamp_[di] = ++xclock_;
+            xhold(di, in.dst);
           } else {
             const x86::Xmm src = xreg(xget(in.b));
             at = static_cast<uint32_t>(a_.offset());

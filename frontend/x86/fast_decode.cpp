@@ -55,7 +55,7 @@ class Decoder {
   }
   // A little-endian immediate of `bytes` bytes, sign- or zero-extended to 64 bits.
   bool imm(unsigned bytes, bool sign, uint64_t& v) {
-    if (i_ > n_ || n_ - i_ < bytes) return false;
+    if (n_ - i_ < bytes) return false;  // (i_ never passes n_)
     uint64_t u = 0;
     for (unsigned k = 0; k < bytes; ++k) u |= static_cast<uint64_t>(p_[i_ + k]) << (8 * k);
     i_ += bytes;
@@ -110,7 +110,7 @@ class Decoder {
 
   // Operand width of a form with a byte variant (byte=true) or the usual 16/32/64 one.
   // A 66 prefix the CPU would ignore (byte forms, or under REX.W) goes to Zydis.
-  bool width(bool byte, unsigned& w) const {
+  bool width(bool byte, unsigned& w) {
     if (byte) {
       if (opsize_) return false;
       w = 8;
@@ -124,7 +124,7 @@ class Decoder {
     return true;
   }
   // Forms whose operand size is 64 by default (push, pop, near call/jmp): no 66 taken.
-  bool width64() const {
+  bool width64() {
     if (opsize_) return false;
     in_.operand_width = 64;
     return true;
