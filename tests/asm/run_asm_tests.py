@@ -242,7 +242,8 @@ def compare_dumps(exp, native, guest):
 
 
 def build(src, out_dir, nasm, ld):
-    rel = src.relative_to(ASM_DIR).with_suffix("")
+    # (A source outside tests/asm, such as scripts/sse_fuzz.py's, builds under its name.)
+    rel = (src.relative_to(ASM_DIR) if src.is_relative_to(ASM_DIR) else pathlib.Path(src.name)).with_suffix("")
     exe = out_dir / rel
     exe.parent.mkdir(parents=True, exist_ok=True)
     obj = exe.with_suffix(".o")
