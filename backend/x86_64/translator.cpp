@@ -1720,6 +1720,16 @@ class Emitter {
             // On copies of the operands: xmm0 = a; op xmm0, b; then the slot and its copy.
             const int ai = xget(in.a);
             const int bi = nv.unary ? ai : xget(in.b, ai);
+            if (in.dst == in.a) {
+              // The instruction's own form (`op xmm1, xmm2`: the destination is the first
+              // operand): in place on a's copy, which is the destination's copy after it.
+              if (nv.unary) a_.emit(nv.id, xreg(ai), Imm(in.imm & 0xff));
+              else if (nv.imm) a_.emit(nv.id, xreg(ai), xreg(bi), Imm(in.imm & 0xff));
+              else a_.emit(nv.id, xreg(ai), xreg(bi));
+              a_.movdqu(S(in.dst), xreg(ai));
+              xhold(ai, in.dst);
+              return true;
+            }
             a_.movdqa(x86::xmm0, xreg(ai));
             if (nv.unary) a_.emit(nv.id, x86::xmm0, Imm(in.imm & 0xff));
             else if (nv.imm) a_.emit(nv.id, x86::xmm0, xreg(bi), Imm(in.imm & 0xff));
