@@ -41,6 +41,9 @@ struct ChainSite {
 
 // Where dirty guest GPRs live in host registers during a memory access, so a fault
 // there can write them back from the signal context (DynamoRIO-style state recovery).
+// An entry with kRecoveryXmm set is a host xmm register (its number in the low bits)
+// holding a 16-byte slot pair.
+inline constexpr uint8_t kRecoveryXmm = 0x80;
 struct Recovery {
   uint32_t start, end;                              // host offsets within the block
   std::vector<std::pair<uint8_t, uint16_t>> regs;   // host GPR number (asmjit id) → guest slot

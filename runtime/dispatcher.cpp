@@ -144,7 +144,15 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
       auto* st = reinterpret_cast<ir::MachineState*>(g[REG_R15]);
       for (const auto& [host, slot] : t_pinned) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
       if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr)
-        for (const auto& [host, slot] : r->regs) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
+        for (const auto& [host, slot] : r->regs) {
+          if (host & codecache::kRecoveryXmm) {
+            // A dirty xmm copy: its 16 bytes from the context's FP state.
+            const fpregset_t fp = static_cast<ucontext_t*>(ucv)->uc_mcontext.fpregs;
+            if (fp) memcpy(&st->slot[slot], &fp->_xmm[host & 15], 16);
+          } else {
+            st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
+          }
+        }
     }
     siglongjmp(*fc.jb, 1);
   }

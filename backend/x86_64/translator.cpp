@@ -210,6 +210,8 @@ class Emitter {
     xclear();
   }
 
+  bool xmm_lost() const { return xmm_lost_; }
+
   void run() {
     // Last use of each temp, so its host register is released right after it.
     last_use_.assign(b_.next_temp, -1);
@@ -270,11 +272,14 @@ class Emitter {
       }
       const size_t start = a_.offset();
       insn_stamp_ = clock_;
-      if (in.dst != ir::kNoSlot && !xmm_cache_aware(in)) {
-        // The op writes this slot some other way: a copy of it (or of the 16-byte slot
-        // whose high half it is) is stale.
-        xforget(in.dst);
-        xforget(static_cast<Slot>(in.dst - 1));
+      if (!xmm_cache_aware(in)) {
+        xflush_for(in);  // (it reads or writes those slots in memory)
+        if (in.dst != ir::kNoSlot) {
+          // The op writes this slot some other way: a copy of it (or of the 16-byte slot
+          // whose high half it is) is stale.
+          xforget(in.dst);
+          xforget(static_cast<Slot>(in.dst - 1));
+        }
       }
       if (lower(in)) {
         stats_.inline_ops++;
@@ -394,23 +399,53 @@ class Emitter {
   }
   // Chained exits: dynamic dirty GPRs to memory (pinned ones travel in registers).
   void writeback_gprs() {
+    xflush();  // (and the dirty xmm copies: movs only, the flags survive)
     for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i]) {
         a_.mov(S(held_[i]), pool_[i]);
         dirty_[i] = false;
       }
   }
-  // ---- xmm copies of 16-byte slots (write-through) --------------------------------------
+  // ---- xmm copies of 16-byte slots (write-back) -----------------------------------------
   // Host xmm2..xmm15 hold copies of guest xmm registers and V128 temps within a block, so
-  // a vector op reads its operands from registers, not from the slots its previous op just
-  // stored (a store-to-load forwarding chain per op). Every write still goes to the slot:
-  // exits, helpers, faults and signals see memory as it is, and nothing is written back.
-  // The copies are forgotten at every call (host xmm registers are caller-saved) and when
-  // an op writes a slot in another way (the main loop's xmm_cache_aware() check).
+  // a vector op reads its operands from registers and writes its result there only; a
+  // written (dirty) copy goes to its slot when it must be there: at every exit
+  // (writeback_gprs), before every call (xflush), before an op that reads or writes the
+  // slot another way (the main loop), and when its register is taken for another copy.
+  // A fault inside the block finds dirty copies through the recovery table, as it finds
+  // dirty GPRs. The flag-evaluation thunks preserve xmm2..xmm15; any other call forgets
+  // the copies (caller-saved), and a dirty one forgotten unflushed sends the block to the
+  // conservative retranslation, which writes every copy through (xmm_lost_).
   static constexpr int kXmmCopies = 14;
   Slot xheld_[kXmmCopies];  // (all kNoSlot from the constructor on)
+  bool xdirty_[kXmmCopies] = {};
   uint64_t xstamp_[kXmmCopies] = {};
   uint64_t xclock_ = 0;
+  bool xmm_lost_ = false;
+  bool write_back() const { return !conservative_; }
+  void xstore(int i) {
+    if (xheld_[i] != ir::kNoSlot && xdirty_[i]) a_.movdqu(S(xheld_[i]), xreg(i));
+    xdirty_[i] = false;
+  }
+  // Every dirty copy to its slot (the copies stay, clean).
+  void xflush() {
+    for (int i = 0; i < kXmmCopies; ++i) xstore(i);
+  }
+  // The dirty copies an op that is not xmm_cache_aware() may read or write in memory: its
+  // operand and result slots (either half of a 16-byte slot); every one for vector ops
+  // (which may name xmm slots in other ways).
+  void xflush_for(const Inst& in) {
+    const bool vec = in.op == Op::Vec || in.op == Op::VecToInt || in.op == Op::VecFlags || in.op == Op::IntToVec ||
+                     in.type == Type::V128;
+    for (int i = 0; i < kXmmCopies; ++i) {
+      if (!xdirty_[i]) continue;
+      const Slot h = xheld_[i];
+      auto names = [&](Slot x) { return x != ir::kNoSlot && (x == h || x == h + 1); };
+      if (vec || names(in.a) || names(in.b) || names(in.c) || names(in.dst) ||
+          (in.dst != ir::kNoSlot && ir::has(in.op, ir::prop::R2) && names(static_cast<Slot>(in.dst + 1))))
+        xstore(i);
+    }
+  }
   static x86::Xmm xreg(int i) { return x86::xmm(static_cast<uint32_t>(2 + i)); }
   int xwhere(Slot s) const {
     for (int i = 0; i < kXmmCopies; ++i)
@@ -419,10 +454,17 @@ class Emitter {
   }
   void xforget(Slot s) {
     const int i = xwhere(s);
-    if (i >= 0) xheld_[i] = ir::kNoSlot;
+    if (i < 0) return;
+    if (xdirty_[i]) xmm_lost_ = true;  // (xflush_for should have stored it)
+    xheld_[i] = ir::kNoSlot;
+    xdirty_[i] = false;
   }
   void xclear() {
-    for (Slot& h : xheld_) h = ir::kNoSlot;
+    for (int i = 0; i < kXmmCopies; ++i) {
+      if (xdirty_[i] && xheld_[i] != ir::kNoSlot) xmm_lost_ = true;  // (a call without xflush first)
+      xheld_[i] = ir::kNoSlot;
+      xdirty_[i] = false;
+    }
   }
   // A register for slot s's copy (its own if it has one, else a free or the least recently
   // used one, never `keep`); its old copy is forgotten.
@@ -434,6 +476,7 @@ class Emitter {
       if (xheld_[k] == ir::kNoSlot) { i = k; break; }
       if (i < 0 || xstamp_[k] < xstamp_[i]) i = k;
     }
+    xstore(i);  // (the copy it held, if dirty)
     xheld_[i] = ir::kNoSlot;
     return i;
   }
@@ -452,15 +495,21 @@ class Emitter {
     xhold(i, s);
     return i;
   }
-  // Slot s was just written from r (which holds its new value): its copy follows.
-  void xset(Slot s, const x86::Xmm& r) {
+  // Slot s is written with r's value: in its copy (dirty), or through to the slot too.
+  void xdef(Slot s, const x86::Xmm& r) {
     const int i = xslot_for(s);
     if (xreg(i) != r) a_.movdqa(xreg(i), r);
     xhold(i, s);
+    xwritten(i);
+  }
+  // Register i holds slot xheld_[i]'s new value.
+  void xwritten(int i) {
+    if (write_back()) xdirty_[i] = true;
+    else a_.movdqu(S(xheld_[i]), xreg(i));
   }
   // The ops whose lowering keeps the copies right itself.
   bool xmm_cache_aware(const Inst& in) const {
-    if (in.type == Type::V128 && (in.op == Op::Mov || in.op == Op::Load)) return true;
+    if (in.type == Type::V128 && (in.op == Op::Mov || in.op == Op::Load || in.op == Op::Store)) return true;
     if (in.op != Op::Vec && in.op != Op::VecToInt && in.op != Op::VecFlags && in.op != Op::IntToVec) return false;
     const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
     if (in.op == Op::Vec && native_vec(row).id) return true;
@@ -471,6 +520,7 @@ class Emitter {
   // dynamic registers are given up. after_call reloads pinned registers (all of them when
   // the callee may have written guest registers, else only the caller-saved ones).
   void prepare_call() {
+    xflush();
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
       if (pinned(i)) { a_.mov(S(held_[i]), pool_[i]); continue; }
@@ -496,6 +546,9 @@ class Emitter {
     for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(pool_[i].id()), held_[i]);
+    for (int i = 0; i < kXmmCopies; ++i)  // (16-byte slots: both halves)
+      if (xheld_[i] != ir::kNoSlot && xdirty_[i])
+        r.regs.emplace_back(static_cast<uint8_t>(codecache::kRecoveryXmm | xreg(i).id()), xheld_[i]);
     if (!r.regs.empty()) tb_.recovery.push_back(std::move(r));
   }
 
@@ -1093,8 +1146,7 @@ class Emitter {
       }
       a_.bind(slow);
       a_.mov(x86::eax, cc);
-      a_.call(reinterpret_cast<uint64_t>(cond_thunk_));
-      xclear();  // (calls clobber host xmm registers)
+      a_.call(reinterpret_cast<uint64_t>(cond_thunk_));  // (preserves xmm2..xmm15)
       a_.bind(join);
       a_.test(x86::eax, x86::eax);
       return x86::CondCode::kNE;
@@ -1160,8 +1212,7 @@ class Emitter {
       if (flags_.kind == FlagsKnown::Sub) a_.cmp(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
       else a_.add(sized(x86::rax, w), S(ir::kSlotCcSrc2, bytes_of(w)));
     } else {
-      a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));
-      xclear();  // (calls clobber host xmm registers)
+      a_.call(reinterpret_cast<uint64_t>(getcf_thunk_));  // (preserves xmm2..xmm15)
       return;
     }
     a_.setc(x86::al);
@@ -1202,9 +1253,8 @@ class Emitter {
         return true;
       case Op::Mov:
         if (t == Type::V128) {
-          const x86::Xmm src = xreg(xget(in.a));
-          a_.movdqu(S(in.dst), src);
-          xset(in.dst, src);
+          const int ai = xget(in.a);
+          xdef(in.dst, xreg(ai));
           return true;
         }
         if (!ir::is_int(t)) return false;
@@ -1625,8 +1675,8 @@ class Emitter {
             at = static_cast<uint32_t>(a_.offset());
             a_.movdqu(xreg(di), m);
             recovery(at, static_cast<uint32_t>(a_.offset()));
-            a_.movdqu(S(in.dst), xreg(di));
             xhold(di, in.dst);
+            xwritten(di);
           } else {
             const x86::Xmm src = xreg(xget(in.b));
             at = static_cast<uint32_t>(a_.offset());
@@ -1711,10 +1761,11 @@ class Emitter {
             // xorps, pcmpeqd of a register with itself): no operand to read.
             if (in.a == in.b && (row == ir::vec_id(ir::VecOp::PXOR) || row == ir::vec_id(ir::VecOp::PCMPEQB) ||
                                  row == ir::vec_id(ir::VecOp::PCMPEQW) || row == ir::vec_id(ir::VecOp::PCMPEQD))) {
-              if (row == ir::vec_id(ir::VecOp::PXOR)) a_.pxor(x86::xmm0, x86::xmm0);
-              else a_.pcmpeqd(x86::xmm0, x86::xmm0);
-              a_.movdqu(S(in.dst), x86::xmm0);
-              xset(in.dst, x86::xmm0);
+              const int di = xslot_for(in.dst);
+              if (row == ir::vec_id(ir::VecOp::PXOR)) a_.pxor(xreg(di), xreg(di));
+              else a_.pcmpeqd(xreg(di), xreg(di));
+              xhold(di, in.dst);
+              xwritten(di);
               return true;
             }
             // On copies of the operands: xmm0 = a; op xmm0, b; then the slot and its copy.
@@ -1726,16 +1777,15 @@ class Emitter {
               if (nv.unary) a_.emit(nv.id, xreg(ai), Imm(in.imm & 0xff));
               else if (nv.imm) a_.emit(nv.id, xreg(ai), xreg(bi), Imm(in.imm & 0xff));
               else a_.emit(nv.id, xreg(ai), xreg(bi));
-              a_.movdqu(S(in.dst), xreg(ai));
               xhold(ai, in.dst);
+              xwritten(ai);
               return true;
             }
             a_.movdqa(x86::xmm0, xreg(ai));
             if (nv.unary) a_.emit(nv.id, x86::xmm0, Imm(in.imm & 0xff));
             else if (nv.imm) a_.emit(nv.id, x86::xmm0, xreg(bi), Imm(in.imm & 0xff));
             else a_.emit(nv.id, x86::xmm0, xreg(bi));
-            a_.movdqu(S(in.dst), x86::xmm0);
-            xset(in.dst, x86::xmm0);
+            xdef(in.dst, x86::xmm0);
             return true;
           }
         }
@@ -1766,8 +1816,7 @@ class Emitter {
           ld(x86::rax, in.a);
           if (row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM)) a_.movq(x86::xmm0, x86::rax);
           else a_.movd(x86::xmm0, x86::eax);
-          a_.movdqu(S(in.dst), x86::xmm0);
-          xset(in.dst, x86::xmm0);
+          xdef(in.dst, x86::xmm0);
           return true;
         }
         if (row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM) || row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM) ||
@@ -2145,7 +2194,11 @@ void Translator::emit_trampolines() {
       }
     }
     for (const auto& r : saved) a.push(r);
-    a.sub(x86::rsp, 8);  // entry rsp is 8 mod 16 (after the call); 8 pushes keep it so
+    // Entry rsp is 8 mod 16 (after the call); 8 pushes keep it so. The C helper may use
+    // any xmm register: xmm2..xmm15 hold the block's xmm copies (some not yet stored).
+    constexpr int kXmmSave = 14 * 16;
+    a.sub(x86::rsp, 8 + kXmmSave);
+    for (int i = 0; i < 14; ++i) a.movdqu(x86::xmmword_ptr(x86::rsp, i * 16), x86::xmm(2 + i));
     a.mov(x86::rdi, kState);
     if (which == 0) {
       a.mov(x86::esi, x86::eax);
@@ -2154,7 +2207,8 @@ void Translator::emit_trampolines() {
       a.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
     }
     a.call(x86::rax);
-    a.add(x86::rsp, 8);
+    for (int i = 0; i < 14; ++i) a.movdqu(x86::xmm(2 + i), x86::xmmword_ptr(x86::rsp, i * 16));
+    a.add(x86::rsp, 8 + kXmmSave);
     for (int i = 7; i >= 0; --i) a.pop(saved[i]);
     a.ret();
   }
@@ -2185,7 +2239,7 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
     Label trap = a.newLabel();
     e.trap_exit_ = trap;
     e.run();
-    if (e.flags_lost_ && !conservative) {  // (a flag-neutral op clobbered them)
+    if ((e.flags_lost_ || e.xmm_lost()) && !conservative) {  // (a flag-neutral op clobbered them; a dirty xmm copy was dropped)
       stats_.retranslated++;
       continue;
     }
