@@ -513,7 +513,11 @@ class Emitter {
     if (in.op != Op::Vec && in.op != Op::VecToInt && in.op != Op::VecFlags && in.op != Op::IntToVec) return false;
     const unsigned row = static_cast<unsigned>(in.aux) | static_cast<unsigned>(in.aux2) << 8;
     if (in.op == Op::Vec && native_vec(row).id) return true;
-    return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM);
+    // (and those that read their operands from the copies: xget)
+    return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM) ||
+           row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM) || row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM) ||
+           row == ir::vec_id(ir::VecOp::PMOVMSKB) || row == ir::vec_id(ir::VecOp::PCMPISTRI) ||
+           row == ir::vec_id(ir::VecOp::PCMPISTR_FLAGS);
   }
 
   // Before a call: the whole guest state the callee might read goes to memory and the
