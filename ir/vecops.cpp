@@ -505,6 +505,46 @@ VEC_X(CVTSI2SS64) { return out(_mm_cvtsi64_ss(S(b), static_cast<long long>(a)));
 VEC_X(CVTSI2SD32) { return out(_mm_cvtsi32_sd(D(b), static_cast<int>(static_cast<uint32_t>(a)))); }
 VEC_X(CVTSI2SD64) { return out(_mm_cvtsi64_sd(D(b), static_cast<long long>(a))); }
 
+// AES-NI and PCLMULQDQ: compiled for those features, reached only when the host has them.
+#define AES_FN(name, fn) \
+  __attribute__((target("aes"))) VEC_V(name) { return out(fn(I(a), I(b))); }
+AES_FN(AESENC, _mm_aesenc_si128)
+AES_FN(AESENCLAST, _mm_aesenclast_si128)
+AES_FN(AESDEC, _mm_aesdec_si128)
+AES_FN(AESDECLAST, _mm_aesdeclast_si128)
+#undef AES_FN
+__attribute__((target("aes"))) VEC_V(AESIMC) { return out(_mm_aesimc_si128(I(b))); }
+__attribute__((target("aes"))) VEC_V(AESKEYGENASSIST) {
+  // The round constant is an immediate operand of the instruction: one case per value.
+  switch (imm) {
+#define K(n) case n: return out(_mm_aeskeygenassist_si128(I(b), n));
+#define K16(n) K(n) K(n + 1) K(n + 2) K(n + 3) K(n + 4) K(n + 5) K(n + 6) K(n + 7) K(n + 8) K(n + 9) K(n + 10) \
+  K(n + 11) K(n + 12) K(n + 13) K(n + 14) K(n + 15)
+    K16(0) K16(16) K16(32) K16(48) K16(64) K16(80) K16(96) K16(112)
+    K16(128) K16(144) K16(160) K16(176) K16(192) K16(208) K16(224) K16(240)
+#undef K16
+#undef K
+  }
+  return a;  // (unreachable: imm is 8 bits)
+}
+__attribute__((target("pclmul"))) VEC_V(PCLMULQDQ) {
+  switch (imm & 0x11) {
+    case 0x00: return out(_mm_clmulepi64_si128(I(a), I(b), 0x00));
+    case 0x01: return out(_mm_clmulepi64_si128(I(a), I(b), 0x01));
+    case 0x10: return out(_mm_clmulepi64_si128(I(a), I(b), 0x10));
+    default: return out(_mm_clmulepi64_si128(I(a), I(b), 0x11));
+  }
+}
+
+bool host_has_aes() {
+  static const bool yes = __builtin_cpu_supports("aes");
+  return yes;
+}
+bool host_has_pclmul() {
+  static const bool yes = __builtin_cpu_supports("pclmul");
+  return yes;
+}
+
 // Kind-dispatched table: the macro picks the right member for each row's kind.
 #define VECFN_V(name) vec_##name, nullptr, nullptr
 #define VECFN_I(name) nullptr, vec_##name, nullptr

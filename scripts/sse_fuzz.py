@@ -18,6 +18,7 @@ program's source is kept in --out). It is what checks the native tier's xmm copi
 (host xmm2-xmm15 holding guest xmm registers within a block) against real hardware.
 """
 import argparse
+import os
 import pathlib
 import random
 import sys
@@ -38,6 +39,10 @@ BINARY = ["pxor", "pand", "por", "pandn", "paddb", "paddw", "paddd", "paddq", "p
 FLOAT = ["addps", "mulps", "subps", "minps", "maxps", "addpd", "mulpd"]  # (C helpers)
 SHIFT_IMM = ["psllw", "pslld", "psllq", "psrlw", "psrld", "psrlq", "psraw", "psrad",
              "pslldq", "psrldq"]
+# AES-NI and PCLMULQDQ, when the host has them (retrace reports them only then).
+_CPU_FLAGS = set(open("/proc/cpuinfo").read().split()) if os.path.exists("/proc/cpuinfo") else set()
+AES = ["aesenc", "aesenclast", "aesdec", "aesdeclast"] if "aes" in _CPU_FLAGS else []
+PCLMUL = "pclmulqdq" in _CPU_FLAGS
 
 
 def gen(seed):
@@ -57,7 +62,14 @@ def gen(seed):
         elif k < 0.60:
             body.append(f"{r.choice(SHIFT_IMM)} {x()}, {r.randrange(20)}")
         elif k < 0.66:
-            body.append(f"pshufd {x()}, {x()}, {r.randrange(256)}")
+            if AES and r.random() < 0.4:
+                body.append(r.choice([f"{r.choice(AES)} {x()}, {x()}", f"aesimc {x()}, {x()}",
+                                      f"aeskeygenassist {x()}, {x()}, {r.randrange(256)}",
+                                      f"{r.choice(AES)} {x()}, {data()}"]))
+            elif PCLMUL and r.random() < 0.3:
+                body.append(f"pclmulqdq {x()}, {x()}, {r.choice([0, 1, 0x10, 0x11, r.randrange(256)])}")
+            else:
+                body.append(f"pshufd {x()}, {x()}, {r.randrange(256)}")
         elif k < 0.72:
             body.append(r.choice([f"movq {x()}, rax", f"movd {x()}, ebx", f"pinsrw {x()}, eax, {r.randrange(8)}",
                                   f"movlps {x()}, [rel data + {8 * r.randrange(32)}]",

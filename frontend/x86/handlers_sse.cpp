@@ -98,6 +98,11 @@ struct SseTable {
     SAME(PMOVMSKB) SAME(MOVMSKPS) SAME(MOVMSKPD)
     SAME(PEXTRB) SAME(PEXTRW) SAME(PEXTRD) SAME(PEXTRQ) ROW(EXTRACTPS, PEXTRD)
     SAME(PINSRB) SAME(PINSRW) SAME(PINSRD) SAME(PINSRQ)
+    // AES-NI, PCLMULQDQ: only when the host has them (else SIGILL, as cpuid says)
+    if (ir::host_has_aes()) {
+      SAME(AESENC) SAME(AESENCLAST) SAME(AESDEC) SAME(AESDECLAST) SAME(AESIMC) SAME(AESKEYGENASSIST)
+    }
+    if (ir::host_has_pclmul()) SAME(PCLMULQDQ)
 #undef SAME
 #undef ROW2
 #undef ROW
