@@ -49,6 +49,23 @@ ALL_STATUS = list(STATUS_FLAGS)
 
 EXPECT_RE = re.compile(r"^\s*;\s*EXPECT\s+(.*?)\s*$")
 MASK_RE = re.compile(r"^\s*;\s*EXPECT-FLAGS-MASK\s+(.*?)\s*$")
+REQUIRES_RE = re.compile(r"^\s*;\s*REQUIRES-CPU\s+(.*?)\s*$")
+
+
+def missing_cpu_flags(path):
+    """Host CPU flags (/proc/cpuinfo names) a test's REQUIRES-CPU lines name and the host lacks."""
+    want = []
+    for line in path.read_text().splitlines():
+        m = REQUIRES_RE.match(line)
+        if m:
+            want += m.group(1).split()
+    if not want:
+        return []
+    try:
+        have = set(open("/proc/cpuinfo").read().split())
+    except OSError:
+        have = set()
+    return [f for f in want if f not in have]
 MEM_RE = re.compile(r"^mem\[(\w+)\]$")
 
 
@@ -333,6 +350,14 @@ def main():
         print("0 passed, 0 failed")
         return 1
 
+    skipped = []
+    for t in list(tests):
+        lacks = missing_cpu_flags(t)
+        if lacks:
+            skipped.append(t)
+            tests.remove(t)
+            print(f"skip {t.relative_to(ASM_DIR)}: the host lacks {' '.join(lacks)}")
+
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         results = list(pool.map(lambda t: run_test_safely(t, args), tests))
 
@@ -347,7 +372,7 @@ def main():
             passed += 1
             if args.verbose:
                 print(f"ok   {rel}")
-    print(f"{passed} passed, {failed} failed")
+    print(f"{passed} passed, {failed} failed" + (f", {len(skipped)} skipped" if skipped else ""))
     return 1 if failed else 0
 
 

@@ -5,6 +5,7 @@
 ; aesimc/aesdec/aesdeclast back to the plaintext (mem[16], mem[24]); then carry-less
 ; products for each imm8 selector, register and memory forms. The loop runs 60 times so
 ; the auto tier translates it.
+; REQUIRES-CPU aes pclmulqdq
 ; EXPECT mem[0]=0x30047b6ad8e0c469 mem[8]=0x5ac5b47080b7cdd8
 ; EXPECT mem[16]=0x7766554433221100 mem[24]=0xffeeddccbbaa9988
 ; EXPECT mem[32]=0x37ce2b0f64c8b9c8 mem[40]=0x7a8366420ba7d6a7 mem[48]=0x6df7455908abcbb5 mem[56]=0x4e817ea62bddf04a
