@@ -466,6 +466,16 @@ void Signals::queue(ThreadSignals& t, int sig, const siginfo_t& info, bool threa
       ls->pending_exit = 1;
       return;
     }
+    // Every thread blocks it: it stays pending on the process, where a thread's sigwait
+    // (which may be waiting in the host's rt_sigtimedwait right now) or a later unblock
+    // takes it. The host kernel keeps it there: each thread's host mask is its guest mask.
+    // (kill(2) fills in the same SI_USER siginfo; rt_sigqueueinfo takes a guest's own
+    // negative si_code, and refuses SI_USER from a thread other than the main one.)
+    const long r = info.si_code >= 0
+                       ? raw(__NR_kill, static_cast<uint64_t>(getpid()), static_cast<uint64_t>(sig))
+                       : raw(__NR_rt_sigqueueinfo, static_cast<uint64_t>(getpid()), static_cast<uint64_t>(sig),
+                             reinterpret_cast<uint64_t>(&info));
+    if (r == 0) return;
   }
   if (!(t.pending.load() & bit(sig))) t.info[sig] = info;  // standard signals do not queue twice
   t.pending.fetch_or(bit(sig));
