@@ -490,6 +490,37 @@ long sys_rt_sigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Ar
   return process_signals().send_self(st, sig, false, &info);
 }
 
+// Whether fd is a pidfd (pidfd_open) or a /proc/PID directory of this very process.
+bool pidfd_is_self(int fd) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
+  if (FILE* f = fopen(path, "re")) {
+    char line[128];
+    int pid = 0;
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f)) found = sscanf(line, "Pid: %d", &pid) == 1;
+    fclose(f);
+    if (found) return pid == getpid();
+  }
+  struct stat a, b;
+  return fstat(fd, &a) == 0 && S_ISDIR(a.st_mode) && stat("/proc/self", &b) == 0 && a.st_dev == b.st_dev &&
+         a.st_ino == b.st_ino;
+}
+
+// pidfd_send_signal(pidfd, sig, info, flags): to the guest itself as kill()/sigqueue() to
+// itself; anything else (another process, bad arguments) is the kernel's to answer.
+long sys_pidfd_send_signal(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  const int sig = static_cast<int>(a[1]);
+  if (a[3] != 0 || sig <= 0 || sig > 64 || sig == SIGKILL || sig == SIGSTOP || !pidfd_is_self(static_cast<int>(a[0])))
+    return pass(s, st, nr, a);
+  if (!a[2]) return process_signals().send_self(st, sig, false, nullptr);
+  siginfo_t info;
+  if (!copy_from_guest(&info, a[2], sizeof info)) return -EFAULT;
+  if (info.si_signo != sig) return -EINVAL;
+  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;  // as the kernel (another's info)
+  return process_signals().send_self(st, sig, false, &info);
+}
+
 long sys_rt_tgsigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   int sig = static_cast<int>(a[2]);
   if (static_cast<pid_t>(a[0]) != getpid() || static_cast<pid_t>(a[1]) != gettid() || sig == SIGKILL ||
