@@ -680,9 +680,64 @@ bool read_string_array(uint64_t p, std::vector<std::string>& out) {
   return true;
 }
 
+long exec_path(LinuxSyscalls& s, std::optional<std::string> path, Args a);
+
 long sys_execve(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   auto path = path_arg(a[0]);
   if (!path) return -EFAULT;
+  return exec_path(s, std::move(path), a);
+}
+
+// execveat(dirfd, path, argv, envp, flags) (fexecve: AT_EMPTY_PATH on an fd): the program
+// named as a path, then as execve. An fd's path is the file it was opened from (a deleted
+// one, or one closed by the exec itself, runs through a copy of the descriptor).
+long sys_execveat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  if (s.reexec.empty()) return pass(s, st, nr, a);
+  constexpr uint64_t kEmptyPath = 0x1000, kNoFollow = 0x100;
+  if (a[4] & ~(kEmptyPath | kNoFollow)) return -EINVAL;
+  auto name = path_arg(a[1]);
+  if (!name) return -EFAULT;
+  const int dirfd = static_cast<int>(a[0]);
+  auto fd_path = [](int fd) -> std::optional<std::string> {
+    char link[64], buf[PATH_MAX];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, buf, sizeof buf - 1);
+    if (n <= 0) return std::nullopt;
+    return std::string(buf, static_cast<size_t>(n));
+  };
+  std::string path;
+  if (name->empty()) {
+    if (!(a[4] & kEmptyPath)) return -ENOENT;
+    auto p = fd_path(dirfd);
+    if (!p) return -EBADF;
+    struct stat by_fd, by_name;
+    if (fstat(dirfd, &by_fd) != 0) return -errno;
+    if ((*p)[0] == '/' && stat(p->c_str(), &by_name) == 0 && by_name.st_dev == by_fd.st_dev && by_name.st_ino == by_fd.st_ino) {
+      path = *p;
+    } else {
+      // Not reachable by its name any more: a descriptor that survives the exec.
+      const int keep = fcntl(dirfd, F_DUPFD, 3);
+      if (keep < 0) return -errno;
+      path = "/proc/self/fd/" + std::to_string(keep);
+    }
+  } else if ((*name)[0] == '/' || dirfd == AT_FDCWD) {
+    path = *name;
+  } else {
+    auto dir = fd_path(dirfd);
+    if (!dir) return -EBADF;
+    path = *dir + "/" + *name;
+  }
+  if (a[4] & kNoFollow) {
+    struct stat sb;
+    if (lstat(path.c_str(), &sb) == 0 && S_ISLNK(sb.st_mode)) return -ELOOP;
+  }
+  const uint64_t args[3] = {a[1], a[2], a[3]};  // (argv and envp where execve has them)
+  return exec_path(s, path, args);
+}
+
+// execve of path with the guest's argv (a[1]) and envp (a[2]): under retrace again (the
+// same options), or natively with --no-follow-exec.
+long exec_path(LinuxSyscalls& s, std::optional<std::string> path, Args a) {
   if (s.reexec.empty()) {
     // --no-follow-exec: the new program replaces the process and runs natively.
     if (is_self_exe(*path)) path = s.exe_path;
