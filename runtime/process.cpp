@@ -136,6 +136,7 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_ = std::make_unique<LinuxSyscalls>(p->image_.real_path, p->image_.brk_start,
                                                  p->regions_, spec.options.verbose);
   p->syscalls_->reexec = spec.reexec;
+  process_signals().verbose = spec.options.verbose;
   // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
   // thread at its next safe point; a forked child keeps only the forking thread.
   threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);

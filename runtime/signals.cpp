@@ -173,6 +173,13 @@ bool restartable(uint64_t nr, const ir::MachineState& st) {
   fprintf(stderr, "retrace: %s\n", what);
   die_of_signal(sig);
 }
+// A signal's default action ends the guest (SIGPIPE, SIGTERM, abort()): silent, as the
+// process itself is natively, unless --verbose.
+[[noreturn]] void die_quietly_with(int sig, const char* what, bool verbose) {
+  if (verbose) die_with_message(sig, what);
+  fflush(stdout);
+  die_of_signal(sig);
+}
 
 uint64_t rflags_of(const ir::MachineState& st) {
   return ir::compute_flags(st.slot[ir::kSlotCcOp], st.slot[ir::kSlotCcDst], st.slot[ir::kSlotCcSrc1],
@@ -498,9 +505,11 @@ long Signals::send_self(ir::MachineState& st, int sig, bool thread_directed, con
         return raw(__NR_tgkill, static_cast<uint64_t>(getpid()), static_cast<uint64_t>(gettid()),
                    static_cast<uint64_t>(sig));
       case Default::Terminate: {
+        // As natively: the process dies of it without a word (its parent sees the signal);
+        // --verbose says so.
         char buf[96];
         snprintf(buf, sizeof buf, "the guest sent itself signal %d (%s)", sig, strsignal(sig));
-        die_with_message(sig, buf);
+        die_quietly_with(sig, buf, verbose);
       }
     }
   }
@@ -696,7 +705,7 @@ void Signals::on_pending(ir::MachineState& st) {
         case Default::Terminate: {
           char buf[96];
           snprintf(buf, sizeof buf, "guest killed by signal %d (%s)", sig, strsignal(sig));
-          die_with_message(sig, buf);
+          die_quietly_with(sig, buf, verbose);
         }
       }
     }

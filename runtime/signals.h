@@ -65,6 +65,8 @@ struct ThreadSignals {
 class Signals {
  public:
   Signals();
+  // --verbose: a guest ended by a signal's default action says so on stderr.
+  bool verbose = false;
 
   // Threads (see above). parent: the creating thread's state (mask is inherited).
   ThreadSignals& attach_thread(ir::MachineState& st, const ir::MachineState* parent = nullptr);
