@@ -5,6 +5,7 @@
 // The guest's stdio is ours, and retrace's exit status is the guest's: its exit code, or,
 // when the guest is killed by a signal, that same signal re-raised on retrace itself so
 // the shell sees exactly what a native run shows (139 for SIGSEGV, 132 for SIGILL, ...).
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -184,8 +185,24 @@ int cmd_run(int argc, char** argv) {
     fprintf(stderr, "retrace: %s\n", err.message.c_str());
     return err.exit_code;
   }
+  // --stats goes to a copy of stderr made now: programs close their stdout and stderr
+  // before exiting (coreutils' close_stdout). It is used only if that descriptor still
+  // names the same file at exit (the guest may have closed it and opened another there).
+  int stats_fd = -1;
+  struct stat stats_st = {};
+  if (opt.stats) {
+    stats_fd = fcntl(2, F_DUPFD_CLOEXEC, 100);
+    if (stats_fd >= 0 && fstat(stats_fd, &stats_st) != 0) stats_fd = -1;
+  }
   retrace::rt::RunResult r = proc->run();
-  if (opt.stats) proc->dispatcher().print_stats(stderr);
+  if (opt.stats) {
+    struct stat now;
+    FILE* out = nullptr;
+    if (stats_fd >= 0 && fstat(stats_fd, &now) == 0 && now.st_dev == stats_st.st_dev && now.st_ino == stats_st.st_ino)
+      out = fdopen(stats_fd, "w");
+    proc->dispatcher().print_stats(out ? out : stderr);
+    if (out) fflush(out);
+  }
   if (r.how == retrace::rt::RunResult::Signaled) {
     if (!r.message.empty()) fprintf(stderr, "retrace: %s\n", r.message.c_str());
     retrace::rt::die_of_signal(r.signal);
