@@ -536,14 +536,18 @@ __attribute__((target("pclmul"))) VEC_V(PCLMULQDQ) {
   }
 }
 
-bool host_has_aes() {
-  static const bool yes = __builtin_cpu_supports("aes");
-  return yes;
+// cpuid leaf 1, ecx, read once when first asked (__builtin_cpu_supports would link
+// libgcc's constructor, which runs a dozen cpuid at every start: costly in a VM).
+static unsigned host_leaf1_ecx() {
+  static const unsigned ecx = [] {
+    unsigned a, b, c, d;
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
+    return c;
+  }();
+  return ecx;
 }
-bool host_has_pclmul() {
-  static const bool yes = __builtin_cpu_supports("pclmul");
-  return yes;
-}
+bool host_has_aes() { return (host_leaf1_ecx() >> 25) & 1; }
+bool host_has_pclmul() { return (host_leaf1_ecx() >> 1) & 1; }
 
 // Kind-dispatched table: the macro picks the right member for each row's kind.
 #define VECFN_V(name) vec_##name, nullptr, nullptr
