@@ -1,11 +1,16 @@
 // The native tier's backend: lowers an IR block to x86-64 with asmjit and places it in
 // the code cache.
 //
-// Translated code runs with r15 = &MachineState (its slot array is at offset 0), so every
-// IR operand is a memory operand [r15 + slot*8]: guest registers, lazy flags and temps
-// all live in the state, and translated code is precise at every guest instruction
-// (a fault or signal sees the registers as the interpreter would). Keeping guest
-// registers in host registers across a block is the next step (docs/performance.md).
+// Translated code runs with r15 = &MachineState (its slot array is at offset 0): guest
+// registers, lazy flags and temps all have a slot [r15 + slot*8]. Eight guest GPRs (rsp
+// rax rdi rsi rdx rcx rbx rbp) live in host registers across all translated code; the
+// others and the IR's temps are cached in three more host registers within a block (dirty
+// ones written back at exits); guest xmm registers and V128 temps are cached in host
+// xmm2..xmm15 within a block (write-back as well). Guest flags stay in the host flags
+// from a producer to its readers in the same block and are stored lazily only where a
+// later block may read them. A fault in translated code is precise: the pinned registers
+// come from the signal context, and a per-range recovery table says where dirty cached
+// GPRs and xmm registers were.
 //
 // Ops without a native handler here run through ir::interpret_one (one helper call), so
 // every op works in this tier from the start; the hot ones (ALU, compares, flags of the
