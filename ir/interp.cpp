@@ -10,6 +10,7 @@
 #include <x86intrin.h>
 
 #include "ir/flags.h"
+#include "ir/host_cpu.h"
 #include "ir/vecops.h"
 #include "ir/x87.h"
 
@@ -312,8 +313,8 @@ void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4]) {
       // instructions themselves are not implemented and raise SIGILL with a diagnostic.
       out[3] = (1u << 0) | (1u << 4) | (1u << 8) | (1u << 15) | (1u << 19) | (1u << 23) | (1u << 24) |
                (1u << 25) | (1u << 26);
-      if (host_has_pclmul()) out[2] |= 1u << 1;  // pclmulqdq
-      if (host_has_aes()) out[2] |= 1u << 25;    // aes
+      if (host_cpu().pclmul) out[2] |= 1u << 1;  // pclmulqdq
+      if (host_cpu().aes) out[2] |= 1u << 25;    // aes
       break;
     case 7:
       if (subleaf == 0) out[1] = (1u << 3) | (1u << 8);  // bmi1, bmi2

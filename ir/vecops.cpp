@@ -505,7 +505,8 @@ VEC_X(CVTSI2SS64) { return out(_mm_cvtsi64_ss(S(b), static_cast<long long>(a)));
 VEC_X(CVTSI2SD32) { return out(_mm_cvtsi32_sd(D(b), static_cast<int>(static_cast<uint32_t>(a)))); }
 VEC_X(CVTSI2SD64) { return out(_mm_cvtsi64_sd(D(b), static_cast<long long>(a))); }
 
-// AES-NI and PCLMULQDQ: compiled for those features, reached only when the host has them.
+// AES-NI and PCLMULQDQ: compiled for those features, reached only when the host has them
+// (host_cpu(): the frontend decodes them only then).
 #define AES_FN(name, fn) \
   __attribute__((target("aes"))) VEC_V(name) { return out(fn(I(a), I(b))); }
 AES_FN(AESENC, _mm_aesenc_si128)
@@ -536,18 +537,6 @@ __attribute__((target("pclmul"))) VEC_V(PCLMULQDQ) {
   }
 }
 
-// cpuid leaf 1, ecx, read once when first asked (__builtin_cpu_supports would link
-// libgcc's constructor, which runs a dozen cpuid at every start: costly in a VM).
-static unsigned host_leaf1_ecx() {
-  static const unsigned ecx = [] {
-    unsigned a, b, c, d;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-    return c;
-  }();
-  return ecx;
-}
-bool host_has_aes() { return (host_leaf1_ecx() >> 25) & 1; }
-bool host_has_pclmul() { return (host_leaf1_ecx() >> 1) & 1; }
 
 // Kind-dispatched table: the macro picks the right member for each row's kind.
 #define VECFN_V(name) vec_##name, nullptr, nullptr

@@ -31,9 +31,4 @@ extern const VecOpInfo kVecOps[static_cast<unsigned>(VecOp::Count)];
 inline const VecOpInfo& vec_info(unsigned id) { return kVecOps[id]; }
 inline uint16_t vec_id(VecOp op) { return static_cast<uint16_t>(op); }
 
-// Host features behind the AES-NI and PCLMULQDQ rows: guests see them (cpuid) and may use
-// them only when the host runs them (translated code and the interpreter both do).
-bool host_has_aes();
-bool host_has_pclmul();
-
 }  // namespace retrace::ir

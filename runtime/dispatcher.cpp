@@ -679,7 +679,7 @@ void Dispatcher::print_stats(FILE* out) const {
   if (translator_) {
     const auto& cs = cache_native_->stats();
     const auto& ts = translator_->stats();
-    fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper; %llu translated again keeping every lazy-flag store)\n", threshold_,
+    fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper; %llu translated again conservatively: every lazy-flag store kept, xmm copies written through)\n", threshold_,
             static_cast<unsigned long long>(ts.blocks), static_cast<unsigned long long>(ts.inline_ops),
             static_cast<unsigned long long>(ts.helper_ops), static_cast<unsigned long long>(ts.retranslated));
     fprintf(out, "  code cache: %zu of %zu bytes used, %llu flushes, %llu chain patches\n", cache_native_->used(),

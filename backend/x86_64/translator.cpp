@@ -16,6 +16,7 @@
 #include <string>
 
 #include "ir/flags.h"
+#include "ir/host_cpu.h"
 #include "ir/passes.h"
 #include "ir/vecops.h"
 
@@ -63,27 +64,10 @@ uint64_t rt_getcf(ir::MachineState* st) {
   return ir::compute_cf(v[ir::kSlotCcOp], v[ir::kSlotCcDst], v[ir::kSlotCcSrc1], v[ir::kSlotCcSrc2]) ? 1 : 0;
 }
 
-// Bit-count instructions the host itself has (cpuid): popcnt, lzcnt (ABM), tzcnt (BMI1).
+// Bit-count instructions the host itself has: popcnt, lzcnt (ABM), tzcnt (BMI1).
 bool host_has(Op op) {
-  static const unsigned bits = [] {
-    unsigned a, b, c, d, r = 0;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
-    const unsigned max_leaf = a;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000000u), "c"(0));
-    const unsigned max_ext = a;
-    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(1), "c"(0));
-    if (c & (1u << 23)) r |= 1;  // popcnt
-    if (max_ext >= 0x80000001u) {
-      __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0x80000001u), "c"(0));
-      if (c & (1u << 5)) r |= 2;  // lzcnt
-    }
-    if (max_leaf >= 7) {  // (past the last leaf, Intel returns the last leaf's data)
-      __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-      if (b & (1u << 3)) r |= 4;  // bmi1: tzcnt
-    }
-    return r;
-  }();
-  return (bits & (op == Op::Popcnt ? 1u : op == Op::Lzcnt ? 2u : 4u)) != 0;
+  const ir::HostCpu& cpu = ir::host_cpu();
+  return op == Op::Popcnt ? cpu.popcnt : op == Op::Lzcnt ? cpu.lzcnt : cpu.tzcnt;
 }
 
 // Vector rows whose semantics are exactly a legacy-SSE instruction of the same name
@@ -165,6 +149,9 @@ int32_t ras_bytes() {
 }
 
 const x86::Gp kState = x86::r15;
+// Host xmm2..xmm15 hold copies of 16-byte slots within a block (Emitter's xmm copies);
+// xmm0 and xmm1 are scratch.
+constexpr int kXmmCopies = 14;
 }  // namespace
 bool g_test_alu_counts_as_neutral = false;
 namespace {
@@ -416,7 +403,6 @@ class Emitter {
   // dirty GPRs. The flag-evaluation thunks preserve xmm2..xmm15; any other call forgets
   // the copies (caller-saved), and a dirty one forgotten unflushed sends the block to the
   // conservative retranslation, which writes every copy through (xmm_lost_).
-  static constexpr int kXmmCopies = 14;
   Slot xheld_[kXmmCopies];  // (all kNoSlot from the constructor on)
   bool xdirty_[kXmmCopies] = {};
   uint64_t xstamp_[kXmmCopies] = {};
@@ -1772,7 +1758,7 @@ class Emitter {
               xwritten(di);
               return true;
             }
-            // On copies of the operands: xmm0 = a; op xmm0, b; then the slot and its copy.
+            // On copies of the operands: xmm0 = a; op xmm0, b; then the destination's copy.
             const int ai = xget(in.a);
             const int bi = nv.unary ? ai : xget(in.b, ai);
             if (in.dst == in.a) {
@@ -2200,9 +2186,9 @@ void Translator::emit_trampolines() {
     for (const auto& r : saved) a.push(r);
     // Entry rsp is 8 mod 16 (after the call); 8 pushes keep it so. The C helper may use
     // any xmm register: xmm2..xmm15 hold the block's xmm copies (some not yet stored).
-    constexpr int kXmmSave = 14 * 16;
+    constexpr int kXmmSave = kXmmCopies * 16;
     a.sub(x86::rsp, 8 + kXmmSave);
-    for (int i = 0; i < 14; ++i) a.movdqu(x86::xmmword_ptr(x86::rsp, i * 16), x86::xmm(2 + i));
+    for (int i = 0; i < kXmmCopies; ++i) a.movdqu(x86::xmmword_ptr(x86::rsp, i * 16), x86::xmm(2 + i));
     a.mov(x86::rdi, kState);
     if (which == 0) {
       a.mov(x86::esi, x86::eax);
@@ -2211,7 +2197,7 @@ void Translator::emit_trampolines() {
       a.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_getcf));
     }
     a.call(x86::rax);
-    for (int i = 0; i < 14; ++i) a.movdqu(x86::xmm(2 + i), x86::xmmword_ptr(x86::rsp, i * 16));
+    for (int i = 0; i < kXmmCopies; ++i) a.movdqu(x86::xmm(2 + i), x86::xmmword_ptr(x86::rsp, i * 16));
     a.add(x86::rsp, 8 + kXmmSave);
     for (int i = 7; i >= 0; --i) a.pop(saved[i]);
     a.ret();

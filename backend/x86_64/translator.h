@@ -38,8 +38,9 @@ struct TranslateStats {
   uint64_t blocks = 0;
   uint64_t inline_ops = 0;
   uint64_t helper_ops = 0;
-  // Blocks translated a second time with every lazy-flag store kept: host code between a
-  // flag producer and its readers turned out to clobber the host flags.
+  // Blocks translated a second time conservatively (every lazy-flag store kept, xmm copies
+  // written through): host code between a flag producer and its readers turned out to
+  // clobber the host flags, or a dirty xmm copy would have been dropped unstored.
   uint64_t retranslated = 0;
 };
 

@@ -24,6 +24,7 @@
 #include <array>
 
 #include "frontend/x86/context.h"
+#include "ir/host_cpu.h"
 #include "ir/vecops.h"
 
 namespace retrace::x86 {
@@ -99,10 +100,10 @@ struct SseTable {
     SAME(PEXTRB) SAME(PEXTRW) SAME(PEXTRD) SAME(PEXTRQ) ROW(EXTRACTPS, PEXTRD)
     SAME(PINSRB) SAME(PINSRW) SAME(PINSRD) SAME(PINSRQ)
     // AES-NI, PCLMULQDQ: only when the host has them (else SIGILL, as cpuid says)
-    if (ir::host_has_aes()) {
+    if (ir::host_cpu().aes) {
       SAME(AESENC) SAME(AESENCLAST) SAME(AESDEC) SAME(AESDECLAST) SAME(AESIMC) SAME(AESKEYGENASSIST)
     }
-    if (ir::host_has_pclmul()) SAME(PCLMULQDQ)
+    if (ir::host_cpu().pclmul) SAME(PCLMULQDQ)
 #undef SAME
 #undef ROW2
 #undef ROW

@@ -1,0 +1,16 @@
+// The host CPU features retrace's tiers use beyond its x86-64 + SSE4.2 baseline, read with
+// cpuid once, when first asked (not at start-up: a cpuid is a VM exit, ~9 us here).
+#pragma once
+
+namespace retrace::ir {
+
+struct HostCpu {
+  bool popcnt = false;  // translated code runs the guest's popcnt/lzcnt/tzcnt as they are
+  bool lzcnt = false;   // (ABM)
+  bool tzcnt = false;   // (BMI1)
+  bool aes = false;     // AES-NI and PCLMULQDQ: the guest sees them (cpuid) only when the host
+  bool pclmul = false;  //   runs them (both tiers do: host instructions, intrinsics)
+};
+const HostCpu& host_cpu();
+
+}  // namespace retrace::ir
