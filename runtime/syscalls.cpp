@@ -480,45 +480,20 @@ long sys_tgkill(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   return pass(s, st, nr, a);
 }
 
+// A signal to the guest itself with the guest's own siginfo at `info` (sigqueue,
+// pthread_sigqueue): its si_value goes along.
+long send_self_with_info(ir::MachineState& st, int sig, bool thread_directed, uint64_t info_ptr) {
+  siginfo_t info;
+  if (!copy_from_guest(&info, info_ptr, sizeof info)) return -EFAULT;
+  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;  // as the kernel
+  return process_signals().send_self(st, sig, thread_directed, &info);
+}
+
 // sigqueue / pthread_sigqueue to the guest itself: the caller's siginfo (si_value).
 long sys_rt_sigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   int sig = static_cast<int>(a[1]);
   if (static_cast<pid_t>(a[0]) != getpid() || sig == SIGKILL || sig == SIGSTOP) return pass(s, st, nr, a);
-  siginfo_t info;
-  if (!copy_from_guest(&info, a[2], sizeof info)) return -EFAULT;
-  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;  // as the kernel
-  return process_signals().send_self(st, sig, false, &info);
-}
-
-// Whether fd is a pidfd (pidfd_open) or a /proc/PID directory of this very process.
-bool pidfd_is_self(int fd) {
-  char path[64];
-  snprintf(path, sizeof path, "/proc/self/fdinfo/%d", fd);
-  if (FILE* f = fopen(path, "re")) {
-    char line[128];
-    int pid = 0;
-    bool found = false;
-    while (!found && fgets(line, sizeof line, f)) found = sscanf(line, "Pid: %d", &pid) == 1;
-    fclose(f);
-    if (found) return pid == getpid();
-  }
-  struct stat a, b;
-  return fstat(fd, &a) == 0 && S_ISDIR(a.st_mode) && stat("/proc/self", &b) == 0 && a.st_dev == b.st_dev &&
-         a.st_ino == b.st_ino;
-}
-
-// pidfd_send_signal(pidfd, sig, info, flags): to the guest itself as kill()/sigqueue() to
-// itself; anything else (another process, bad arguments) is the kernel's to answer.
-long sys_pidfd_send_signal(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  const int sig = static_cast<int>(a[1]);
-  if (a[3] != 0 || sig <= 0 || sig > 64 || sig == SIGKILL || sig == SIGSTOP || !pidfd_is_self(static_cast<int>(a[0])))
-    return pass(s, st, nr, a);
-  if (!a[2]) return process_signals().send_self(st, sig, false, nullptr);
-  siginfo_t info;
-  if (!copy_from_guest(&info, a[2], sizeof info)) return -EFAULT;
-  if (info.si_signo != sig) return -EINVAL;
-  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;  // as the kernel (another's info)
-  return process_signals().send_self(st, sig, false, &info);
+  return send_self_with_info(st, sig, false, a[2]);
 }
 
 long sys_rt_tgsigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
@@ -526,10 +501,7 @@ long sys_rt_tgsigqueueinfo(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, 
   if (static_cast<pid_t>(a[0]) != getpid() || static_cast<pid_t>(a[1]) != gettid() || sig == SIGKILL ||
       sig == SIGSTOP)
     return pass(s, st, nr, a);
-  siginfo_t info;
-  if (!copy_from_guest(&info, a[3], sizeof info)) return -EFAULT;
-  if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;
-  return process_signals().send_self(st, sig, true, &info);
+  return send_self_with_info(st, sig, true, a[3]);
 }
 
 // --- process control ------------------------------------------------------------------
@@ -706,6 +678,7 @@ long sys_execveat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
     return std::string(buf, static_cast<size_t>(n));
   };
   std::string path;
+  int keep = -1;  // a descriptor made to survive the exec (closed again if it fails)
   if (name->empty()) {
     if (!(a[4] & kEmptyPath)) return -ENOENT;
     auto p = fd_path(dirfd);
@@ -716,7 +689,7 @@ long sys_execveat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
       path = *p;
     } else {
       // Not reachable by its name any more: a descriptor that survives the exec.
-      const int keep = fcntl(dirfd, F_DUPFD, 3);
+      keep = fcntl(dirfd, F_DUPFD, 3);
       if (keep < 0) return -errno;
       path = "/proc/self/fd/" + std::to_string(keep);
     }
@@ -732,7 +705,9 @@ long sys_execveat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
     if (lstat(path.c_str(), &sb) == 0 && S_ISLNK(sb.st_mode)) return -ELOOP;
   }
   const uint64_t args[3] = {a[1], a[2], a[3]};  // (argv and envp where execve has them)
-  return exec_path(s, path, args);
+  const long r = exec_path(s, path, args);  // (returns only on failure)
+  if (keep >= 0) close(keep);
+  return r;
 }
 
 // execve of path with the guest's argv (a[1]) and envp (a[2]): under retrace again (the
