@@ -1,5 +1,6 @@
 // IR → x86-64 lowering. See translator.h for the execution model.
 #include "backend/x86_64/translator.h"
+#include "backend/x86_64/host_flags.h"
 
 #include <Zydis/Zydis.h>
 #include <asmjit/x86.h>
@@ -405,6 +406,7 @@ class Emitter {
   // conservative retranslation, which writes every copy through (xmm_lost_).
   Slot xheld_[kXmmCopies];  // (all kNoSlot from the constructor on)
   bool xdirty_[kXmmCopies] = {};
+  bool xany_ = false;  // some register has held a copy since the last xclear (else nothing to scan)
   uint64_t xstamp_[kXmmCopies] = {};
   uint64_t xclock_ = 0;
   bool xmm_lost_ = false;
@@ -415,12 +417,14 @@ class Emitter {
   }
   // Every dirty copy to its slot (the copies stay, clean).
   void xflush() {
+    if (!xany_) return;
     for (int i = 0; i < kXmmCopies; ++i) xstore(i);
   }
   // The dirty copies an op that is not xmm_cache_aware() may read or write in memory: its
   // operand and result slots (either half of a 16-byte slot); every one for vector ops
   // (which may name xmm slots in other ways).
   void xflush_for(const Inst& in) {
+    if (!xany_) return;
     const bool vec = in.op == Op::Vec || in.op == Op::VecToInt || in.op == Op::VecFlags || in.op == Op::IntToVec ||
                      in.type == Type::V128;
     for (int i = 0; i < kXmmCopies; ++i) {
@@ -434,6 +438,7 @@ class Emitter {
   }
   static x86::Xmm xreg(int i) { return x86::xmm(static_cast<uint32_t>(2 + i)); }
   int xwhere(Slot s) const {
+    if (!xany_) return -1;
     for (int i = 0; i < kXmmCopies; ++i)
       if (xheld_[i] == s) return i;
     return -1;
@@ -451,6 +456,7 @@ class Emitter {
       xheld_[i] = ir::kNoSlot;
       xdirty_[i] = false;
     }
+    xany_ = false;
   }
   // A register for slot s's copy (its own if it has one, else a free or the least recently
   // used one, never `keep`); its old copy is forgotten.
@@ -469,6 +475,7 @@ class Emitter {
   // Register i now holds slot s's copy (and was used just now).
   void xhold(int i, Slot s) {
     xheld_[i] = s;
+    xany_ = true;
     xstamp_[i] = ++xclock_;
   }
   // The register holding a copy of slot s (loaded from the slot the first time).
@@ -760,6 +767,10 @@ class Emitter {
     constexpr ZydisAccessedFlagsMask kStatus = ZYDIS_CPUFLAG_CF | ZYDIS_CPUFLAG_PF | ZYDIS_CPUFLAG_AF |
                                                ZYDIS_CPUFLAG_ZF | ZYDIS_CPUFLAG_SF | ZYDIS_CPUFLAG_OF;
     while (p < end) {
+      if (const size_t len = flag_neutral_length(p, static_cast<size_t>(end - p))) {  // (most of it)
+        p += len;
+        continue;
+      }
       ZydisDecoderContext ctx;
       ZydisDecodedInstruction insn;
       if (!ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&dec, &ctx, p, static_cast<size_t>(end - p), &insn)) ||
@@ -2255,7 +2266,8 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
     tb->chains.push_back({off, target, false, static_cast<uint32_t>(static_cast<int64_t>(off) + 4 + rel),
                           target > b.pc});
   }
-  if (const char* dir = getenv("RETRACE_DUMP_HOST_CODE")) {
+  static const char* const dump_dir = getenv("RETRACE_DUMP_HOST_CODE");  // (read once)
+  if (const char* dir = dump_dir) {
     // Debug aid: raw host code per block (disassemble with objdump -b binary -m i386:x86-64).
     char path[512];
     snprintf(path, sizeof path, "%s/block_%llx_at_%zx.bin", dir, static_cast<unsigned long long>(b.pc),
