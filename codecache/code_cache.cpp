@@ -1,4 +1,5 @@
 #include "codecache/code_cache.h"
+#include "codecache/code_write_watch.h"
 
 #include <sys/mman.h>
 #include <unistd.h>
@@ -60,6 +61,10 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
 CodeCache::~CodeCache() {
   munmap(rx_base_, cap_);
   if (rw_base_ != rx_base_) munmap(rw_base_, cap_);
+  // (The SMC watch's map of protections must not keep these for a later guest mapping.)
+  CodeWriteWatch::mapped(reinterpret_cast<uint64_t>(rx_base_), reinterpret_cast<uint64_t>(rx_base_) + cap_, -1);
+  if (rw_base_ != rx_base_)
+    CodeWriteWatch::mapped(reinterpret_cast<uint64_t>(rw_base_), reinterpret_cast<uint64_t>(rw_base_) + cap_, -1);
   munmap(ib_, 2 * kIbEntries * sizeof(uint64_t));
 }
 

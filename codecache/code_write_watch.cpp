@@ -10,6 +10,7 @@
 #include <mutex>
 #include <new>
 #include <unordered_map>
+#include <vector>
 
 namespace retrace::codecache {
 namespace {
@@ -54,7 +55,7 @@ struct Range {
   uint64_t lo, hi;
   int prot;
 };
-std::vector<Range> g_maps;
+std::vector<Range>& g_maps = *new std::vector<Range>;  // (never destroyed: code caches may go after statics)
 
 unsigned hash(uint64_t page) { return static_cast<unsigned>((page >> 12) * 0x9E3779B97F4A7C15ull >> 48) & (kSlots - 1); }
 
@@ -79,6 +80,16 @@ void reload_maps() {
   fclose(f);
 }
 
+// [start, end) changed: what g_maps said of it is stale (whole ranges that touch it go:
+// their other pages are re-read on the next miss), and prot >= 0 is what it is now.
+// Every other range stays: re-reading /proc/self/maps after each guest mmap or mprotect
+// (ld.so makes several per library) was a measurable part of start-up.
+void maps_update(uint64_t start, uint64_t end, int prot) {
+  if (g_maps.empty()) return;  // (nothing loaded: the next miss reads everything)
+  std::erase_if(g_maps, [&](const Range& r) { return r.lo < end && r.hi > start; });
+  if (prot >= 0 && start < end) g_maps.push_back({start, end, prot});
+}
+
 int prot_of(uint64_t page, bool retry) {
   for (const Range& r : g_maps)
     if (page >= r.lo && page < r.hi) return r.prot;
@@ -86,6 +97,14 @@ int prot_of(uint64_t page, bool retry) {
   reload_maps();
   return prot_of(page, false);
 }
+
+// Pages known read-only to the guest and never written through us, the commonest answer
+// for code pages, in a direct-mapped memo in front of the two maps (under g_mu; emptied
+// whenever a protection or a fault count changes).
+constexpr unsigned kRoMemo = 512;
+uint64_t g_ro_memo[kRoMemo];  // page | 1, or 0 (page 0 is a page too)
+inline uint64_t& ro_memo(uint64_t page) { return g_ro_memo[(page >> 12) & (kRoMemo - 1)]; }
+void ro_memo_clear() { memset(g_ro_memo, 0, sizeof g_ro_memo); }
 
 // The guest's protection of a page (-1: not a mapping), learned once (under g_mu).
 int known_prot(uint64_t page) {
@@ -164,7 +183,8 @@ std::vector<uint64_t> known_pages(uint64_t start, uint64_t end) {
 // write fault raised while we had it read-only, whose handler runs only now, is retried;
 // any other page is forgotten (and a write fault there is the guest's).
 void forget_locked(uint64_t start, uint64_t end, int prot) {
-  g_maps.clear();  // protections changed: re-read on the next miss
+  maps_update(start, end, prot);  // (the rest of g_maps stays good)
+  ro_memo_clear();
   const bool writable = prot >= 0 && (prot & PROT_WRITE);
   for (uint64_t p : known_pages(start, end)) {
     Entry* e = find(p);
@@ -204,6 +224,7 @@ void publish_locked() {
       while ((p = g_written[i].exchange(0, std::memory_order_acq_rel)) == 0) sched_yield();
       g_taken.push_back(p);
       g_fault_count[p]++;  // re-protected (g_known keeps its prot) when code is decoded from it again
+      ro_memo_clear();
       if (g_publish) g_publish(p, p + kPage);
     }
     if (c > kWrittenMax && !flushed) {  // overflowed: everything goes
@@ -227,6 +248,7 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end, bool* writable) {
   std::lock_guard<std::mutex> lock(g_mu);
   bool protectable = true, any_writable = false;
   for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
+    if (ro_memo(p) == (p | 1)) continue;  // read-only, no write faults: nothing to watch
     if (auto fc = g_fault_count.find(p); fc != g_fault_count.end() && fc->second >= kMaxWriteFaults) {
       protectable = false;  // written too often: left writable, blocks self-check
       any_writable = true;
@@ -234,6 +256,7 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end, bool* writable) {
     }
     const int prot = known_prot(p);
     if (prot < 0 || (prot & PROT_WRITE)) any_writable = true;
+    if (prot >= 0 && !(prot & PROT_WRITE)) ro_memo(p) = p | 1;
     if (prot < 0 || !(prot & PROT_WRITE)) continue;  // the guest cannot write it
     Entry* e = find(p);
     if (!e) {
@@ -252,6 +275,7 @@ bool CodeWriteWatch::watch(uint64_t start, uint64_t end, bool* writable) {
 bool CodeWriteWatch::guest_writable(uint64_t start, uint64_t end) {
   std::lock_guard<std::mutex> lock(g_mu);
   for (uint64_t p = start & ~(kPage - 1); p < end; p += kPage) {
+    if (ro_memo(p) == (p | 1)) continue;
     const int prot = known_prot(p);
     if (prot < 0 || (prot & PROT_WRITE)) return true;  // (not a mapping we know: assume so)
   }
@@ -322,6 +346,11 @@ void CodeWriteWatch::GuestChange::before(uint64_t start, uint64_t end) {
 
 void CodeWriteWatch::GuestChange::after(uint64_t start, uint64_t end, int prot) {
   forget_locked(start, end, prot);
+}
+
+void CodeWriteWatch::mapped(uint64_t start, uint64_t end, int prot) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  maps_update(start, end, prot);
 }
 
 uint64_t CodeWriteWatch::pages_watched() const { return g_count.load(); }

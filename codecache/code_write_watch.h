@@ -84,6 +84,11 @@ class CodeWriteWatch {
     void before(uint64_t start, uint64_t end);
     void after(uint64_t start, uint64_t end, int prot);
   };
+  // [start, end) was newly mapped (prot: its protection, -1 if not known) or unmapped (-1)
+  // by something other than a GuestChange bracket: a guest mmap that replaces nothing, a
+  // mremap's new range, brk growth, retrace's own munmap. What was known of the range's
+  // old mapping is dropped, so a later mapping at the same address is never taken for it.
+  static void mapped(uint64_t start, uint64_t end, int prot);
   // Around a host fork while other threads run: the watch's lock is held across it (taken
   // after the mm lock and before the thread registry's, the order everything else uses),
   // released in the parent and made anew in the child, which must not inherit it locked.

@@ -62,10 +62,16 @@ void BlockCache::grow() {
 namespace {
 std::mutex g_readable_mu;
 std::unordered_set<uint64_t> g_readable_pages;  // guest pages known to be readable
+// A direct-mapped memo of that set (page | 1, or 0: page 0 is a page too), which most
+// reads hit.
+constexpr unsigned kReadableMemo = 256;
+uint64_t g_readable_memo[kReadableMemo];
+inline uint64_t& readable_memo(uint64_t page) { return g_readable_memo[(page >> 12) & (kReadableMemo - 1)]; }
 }  // namespace
 
 void forget_code_pages(uint64_t start, uint64_t end) {
   std::lock_guard<std::mutex> lock(g_readable_mu);
+  memset(g_readable_memo, 0, sizeof g_readable_memo);
   if ((end - start) / 4096 > g_readable_pages.size()) {
     for (auto it = g_readable_pages.begin(); it != g_readable_pages.end();)
       it = (*it >= (start & ~4095ull) && *it < end) ? g_readable_pages.erase(it) : std::next(it);
@@ -87,7 +93,8 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
       // The lock is held across the copy: forget_code_pages (called before a guest munmap
       // or mprotect reaches the kernel) cannot pull the page away mid-copy.
       std::lock_guard<std::mutex> lock(g_readable_mu);
-      if (g_readable_pages.count(a & ~4095ull)) {
+      const uint64_t page = a & ~4095ull;
+      if (readable_memo(page) == (page | 1) || (g_readable_pages.count(page) && (readable_memo(page) = page | 1))) {
         memcpy(buf + done, reinterpret_cast<const void*>(a), chunk);
         done += chunk;
         continue;
@@ -231,7 +238,9 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;
-  const auto t0 = std::chrono::steady_clock::now();
+  // (Timed for --stats only: a clock read is a measurable part of a cold block's cost.)
+  const bool timed = opt_.stats;
+  const auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   const double decode_before = stats_.decode_seconds;
   if (opt_.superblocks && !b->superblock && b->check_bytes.empty() && b->terminator().op == ir::Op::ExitBr) {
     // Hot: decode it again as a superblock (its conditional branches side exits), which
@@ -272,7 +281,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
     tb = translator_->translate(*b);
     if (!tb) stats_.translate_failures++;
   }
-  stats_.translate_seconds += secs(t0, std::chrono::steady_clock::now()) - (stats_.decode_seconds - decode_before);
+  if (timed) stats_.translate_seconds += secs(t0, std::chrono::steady_clock::now()) - (stats_.decode_seconds - decode_before);
   if (tb && opt_.perf_map) {
     // Linux perf's JIT symbol map: "START SIZE NAME" per line, hex without 0x.
     if (!perf_map_) {
@@ -340,7 +349,8 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
 }
 
 ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
-  auto t0 = std::chrono::steady_clock::now();
+  const bool timed = opt_.stats;
+  const auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
   x86::DecodeOptions dopt;
   dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
   dopt.side_exits = side_exits;
@@ -397,7 +407,7 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
     d.block->check_bytes.resize(got);
   }
   d.block->writable_code = writable || !d.block->check_bytes.empty();
-  stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
+  if (timed) stats_.decode_seconds += secs(t0, std::chrono::steady_clock::now());
   return cache_.insert(std::move(d.block));
 }
 

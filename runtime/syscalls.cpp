@@ -263,6 +263,7 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   }
   // Code translated from the replaced pages is stale.
   if (replaces) code_changed(s, addr, addr + plen);
+  else codecache::CodeWriteWatch::mapped(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen, plain_prot(a[2]));
   s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen);
   return r;
 }
@@ -305,6 +306,7 @@ long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   code_changed(s, old, old + old_len);
   if (flags & MREMAP_FIXED) code_changed(s, new_addr, new_addr + new_len);
   if (!(flags & MREMAP_DONTUNMAP)) s.regions.remove(old, old + old_len);
+  codecache::CodeWriteWatch::mapped(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + new_len, -1);
   s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + new_len);
   return r;
 }
@@ -381,6 +383,7 @@ long sys_brk(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
       r = -EEXIST;
     }
     if (r < 0) return static_cast<long>(s.brk_cur);
+    codecache::CodeWriteWatch::mapped(s.brk_mapped_end, end, PROT_READ | PROT_WRITE);
     s.regions.add(s.brk_mapped_end, end);
     s.brk_mapped_end = end;
   } else if (end < s.brk_mapped_end) {
