@@ -241,6 +241,21 @@ bool kills_flags(Op op) {
   }
 }
 
+// A flag-setting shift whose count is a constant that x86's masking leaves non-zero
+// defines every status flag (AF, and OF past a count of 1, undefined) without reading the
+// old ones: a killer, where a shift by a variable count (0 keeps the flags) is a reader.
+bool const_count_shift(const Block& b, size_t i) {
+  const Inst& in = b.insts[i];
+  if ((in.op != Op::ShlF && in.op != Op::ShrF && in.op != Op::SarF) || !is_temp(in.b)) return false;
+  for (size_t k = i; k-- > 0;) {  // (temps have one definition, before their uses)
+    const Inst& d = b.insts[k];
+    if (d.dst == in.b) return d.op == Op::Const && (d.imm & (type_bits(in.type) == 64 ? 63u : 31u)) != 0;
+  }
+  return false;
+}
+bool kills_flags_at(const Block& b, size_t i) { return kills_flags(b.insts[i].op) || const_count_shift(b, i); }
+bool reads_flags_at(const Block& b, size_t i) { return has(b.insts[i].op, RF) && !const_count_shift(b, i); }
+
 std::optional<Op> flag_free_twin(Op op) {
   switch (op) {
     case Op::AddF: return Op::Add;
@@ -274,7 +289,7 @@ bool pass_deadflags(Block& b) {
     Inst& in = b.insts[i];
     if (observes_flags(b, in)) { live = true; continue; }
     const bool writes = has(in.op, F);
-    const bool reads = has(in.op, RF);
+    const bool reads = reads_flags_at(b, i);
     if (writes && !live) {
       if (in.op == Op::SetCC) { e.kill[i] = 1; e.any = true; continue; }
       std::optional<Op> twin = flag_free_twin(in.op);
@@ -294,9 +309,10 @@ bool pass_deadflags(Block& b) {
         continue;  // no longer touches the flags: liveness passes through unchanged
       }
     }
-    if (writes && kills_flags(in.op)) live = false;
+    const bool kills = writes && kills_flags_at(b, i);
+    if (kills) live = false;
     if (reads) live = true;
-    if (writes && !kills_flags(in.op) && !reads) live = true;  // partial writer (none today)
+    if (writes && !kills && !reads) live = true;  // partial writer (none today)
   }
   if (e.any) rebuild(b, e);
   return e.any;
@@ -422,11 +438,12 @@ bool pass_fold(Block& b) {
 }  // namespace
 
 IncomingFlags incoming_flags(const Block& b) {
-  for (const Inst& in : b.insts) {
+  for (size_t i = 0; i < b.insts.size(); ++i) {
+    const Inst& in = b.insts[i];
     if (has(in.op, T) && (in.op == Op::ExitJmp || in.op == Op::ExitCall || in.op == Op::ExitBr))
       return IncomingFlags::PassThrough;  // reached a direct exit untouched: they flow on
-    if (observes_flags(in) || has(in.op, RF)) return IncomingFlags::Read;
-    if (has(in.op, F)) return kills_flags(in.op) ? IncomingFlags::Killed : IncomingFlags::Read;
+    if (observes_flags(in) || reads_flags_at(b, i)) return IncomingFlags::Read;
+    if (has(in.op, F)) return kills_flags_at(b, i) ? IncomingFlags::Killed : IncomingFlags::Read;
   }
   return IncomingFlags::Read;  // any other exit: someone may look at them
 }
@@ -436,8 +453,8 @@ bool flags_killed_before_read(const Block& b) { return incoming_flags(b) == Inco
 bool flags_read_from(const Block& b, size_t i) {
   for (; i < b.insts.size(); ++i) {
     const Inst& in = b.insts[i];
-    if (observes_flags(b, in) || has(in.op, RF)) return true;
-    if (has(in.op, F)) return !kills_flags(in.op);  // a partial writer keeps older bits
+    if (observes_flags(b, in) || reads_flags_at(b, i)) return true;
+    if (has(in.op, F)) return !kills_flags_at(b, i);  // a partial writer keeps older bits
   }
   return !b.flags_dead_at_exit;  // (a block always ends in an exit; not reached)
 }

@@ -269,14 +269,28 @@ class Emitter {
           xforget(static_cast<Slot>(in.dst - 1));
         }
       }
+      if (!deferred_.empty() && in.op != Op::Cond && in.op != Op::ExitIf) {
+        flags_lost_ = true;  // (stores left for a side exit that did not follow: redo safely)
+        deferred_.clear();
+      }
       if (lower(in)) {
         stats_.inline_ops++;
       } else {
         helper(in);
         stats_.helper_ops++;
       }
+      defer_flags_ = false;
       track_host_flags(in, start);
       release_dead_temps();
+    }
+    // Side exits' lazy-flag stores, then a chainable jump on (its stub comes below).
+    for (TakenStores& ts : taken_stores_) {
+      a_.bind(ts.label);
+      for (const LazyStore& st : ts.stores) {
+        if (st.reg.isValid()) a_.mov(x86::qword_ptr(kState, st.off), st.reg);
+        else a_.mov(x86::qword_ptr(kState, st.off), Imm(st.imm));
+      }
+      chain_jmp(ts.target, ir::ExitKind::Branch, false);
     }
     // Out-of-line exit stubs.
     for (auto& s : stubs_) {
@@ -297,6 +311,31 @@ class Emitter {
     ir::ExitKind kind;
   };
   std::vector<Stub> stubs_;
+  // A lazy-flag store (a state slot, from a host register or an immediate) that a flag
+  // producer left to the side exit right after it: its flags are read on the taken path
+  // only (the target may read them), so they are stored there, out of line, and the
+  // fall-through path, where the next reader finds them redefined, stores nothing.
+  struct LazyStore {
+    int32_t off;
+    x86::Gp reg;  // (invalid: the immediate)
+    int32_t imm;
+  };
+  struct TakenStores {
+    Label label;
+    std::vector<LazyStore> stores;
+    uint64_t target;
+  };
+  std::vector<TakenStores> taken_stores_;
+  std::vector<LazyStore> deferred_;  // recorded by the producer, taken by its side exit
+  bool defer_flags_ = false;         // the producer being lowered records into deferred_
+  void lazy_store(int32_t off, const x86::Gp& r) {
+    if (defer_flags_) deferred_.push_back({off, r.r64(), 0});
+    else a_.mov(x86::qword_ptr(kState, off), r.r64());
+  }
+  void lazy_store(int32_t off, const Imm& v) {
+    if (defer_flags_) deferred_.push_back({off, x86::Gp(), static_cast<int32_t>(v.value())});
+    else a_.mov(x86::qword_ptr(kState, off), v);
+  }
   std::vector<std::pair<uint32_t, uint64_t>> chain_sites_;  // rel32 offset, target
   Label trap_exit_;
 
@@ -682,6 +721,19 @@ class Emitter {
   // The taken side of ExitBr/ExitIf: dynamic dirty GPRs to memory, then the jcc (fused
   // with its Cond, or a test of the condition's value) to a chainable stub for imm.
   void branch_exit(const Inst& in) {
+    if (fused_cond_ == in.a && !deferred_.empty() && in.op == Op::ExitIf) {
+      writeback_gprs();  // movs only: the flags survive
+      TakenStores ts{a_.newLabel(), std::move(deferred_), in.imm};
+      deferred_.clear();
+      a_.long_().j(fused_cc_, ts.label);
+      taken_stores_.push_back(std::move(ts));
+      fused_cond_ = ir::kNoSlot;
+      return;
+    }
+    if (!deferred_.empty()) {  // (not the fused side exit they were meant for: redo safely)
+      flags_lost_ = true;
+      deferred_.clear();
+    }
     if (fused_cond_ == in.a) {
       writeback_gprs();  // movs only: the flags survive
       Stub taken{a_.newLabel(), in.imm, ir::ExitKind::Branch};
@@ -710,7 +762,7 @@ class Emitter {
   // instructions between leave alone (checked on the host code emitted: if one did
   // clobber them, the block is translated again with every store kept).
   // (The retry, conservative_, trusts only a reader right after the producer.)
-  bool flags_must_be_stored() {
+  bool flags_must_be_stored(bool may_defer = false) {
     const Op producer = b_.insts[static_cast<size_t>(cur_index_)].op;
     const bool no_cf = producer == Op::IncF || producer == Op::DecF;
     size_t j = static_cast<size_t>(cur_index_) + 1;
@@ -724,7 +776,20 @@ class Emitter {
       if (conservative_ || !flag_neutral(u.op)) break;
     }
     if (j >= b_.insts.size()) return true;
-    if (ir::flags_read_from(b_, j)) return true;
+    if (ir::flags_read_from(b_, j)) {
+      // Read only by the side exit right after its Cond (which fuses into the exit's jcc):
+      // stored on the taken path alone (deferred_), when the fall-through path redefines
+      // them before any reader.
+      const size_t i = static_cast<size_t>(cur_index_);
+      if (may_defer && !conservative_ && j == i + 2 && b_.insts[i + 1].op == Op::Cond &&
+          b_.insts[j].op == Op::ExitIf && b_.insts[j].a == b_.insts[i + 1].dst &&
+          last_use_[b_.insts[i + 1].dst] == static_cast<int>(j) && !ir::flags_read_from(b_, j + 1)) {
+        defer_flags_ = true;
+        skip_at_ = cur_index_;  // (the slots are stale on the fall-through path)
+        return true;
+      }
+      return true;
+    }
     skip_at_ = cur_index_;
     return false;
   }
@@ -819,8 +884,9 @@ class Emitter {
   template <typename B>
   void record_operands(Op op, const x86::Gp& a, const B& b) {
     if (op != Op::AddF && op != Op::SubF) return;
-    a_.mov(S(ir::kSlotCcSrc1), a.r64());
-    a_.mov(S(ir::kSlotCcSrc2), b);
+    lazy_store(ir::kSlotCcSrc1 * 8, a.r64());
+    if constexpr (std::is_same_v<B, Imm>) lazy_store(ir::kSlotCcSrc2 * 8, b);
+    else lazy_store(ir::kSlotCcSrc2 * 8, b.r64());
   }
   // After the host instruction of a flag-setting add/sub/and/or/xor at width t: the host
   // flags are the guest's. Records the rest of the lazy flags when someone else reads them
@@ -828,8 +894,8 @@ class Emitter {
   void record_alu_flags(Op op, Type t, const x86::Gp& r, bool store) {
     const ir::CcKind k = op == Op::AddF ? ir::CcKind::Add : op == Op::SubF ? ir::CcKind::Sub : ir::CcKind::Logic;
     if (store) {
-      if (k == ir::CcKind::Logic) a_.mov(S(ir::kSlotCcDst), r.r64());
-      a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+      if (k == ir::CcKind::Logic) lazy_store(ir::kSlotCcDst * 8, r.r64());
+      lazy_store(ir::kSlotCcOp * 8, Imm(static_cast<int32_t>(ir::cc_op(k, t))));
     }
     flags_ = {k == ir::CcKind::Add ? FlagsKnown::Add : k == ir::CcKind::Sub ? FlagsKnown::Sub : FlagsKnown::Logic, t};
     host_flags_at_ = cur_index_;
@@ -1039,7 +1105,8 @@ class Emitter {
   void alu_fast(const Inst& in) {
     const Type t = in.type;
     const bool f = ir::has(in.op, ir::prop::F);
-    const bool store = f && flags_must_be_stored();
+    // (Deferred stores name host registers: only where the op writes none of them.)
+    const bool store = f && flags_must_be_stored(in.dst == ir::kNoSlot || dead_temp(in.dst));
     x86::Gp ra = reg(in.a);
     bool bconst = is_const(in.b);
     int64_t bimm = bconst ? static_cast<int64_t>(consts_[in.b]) : 0;
@@ -1874,6 +1941,33 @@ class Emitter {
       }
       case Op::ShlF: case Op::ShrF: case Op::SarF: {
         if (!is_w(t)) return false;
+        const unsigned cmask = t == Type::I64 ? 63 : 31;
+        if (is_const(in.b) && (consts_[in.b] & cmask) != 0 && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // By a known non-zero count: the host shift by an immediate, in the destination's
+          // register; its host flags are the guest's (kept for the Conds after it), and
+          // the lazy ones are recorded only when someone further on may read them.
+          const unsigned n = static_cast<unsigned>(consts_[in.b] & cmask);
+          const bool store = flags_must_be_stored();
+          x86::Gp ra = reg(in.a);
+          if (store) {
+            a_.mov(S(ir::kSlotCcSrc1), ra);
+            a_.mov(x86::qword_ptr(kState, ir::kSlotCcSrc2 * 8), Imm(static_cast<int32_t>(n)));
+          }
+          const int di = acquire(in.dst, false);  // (ra, used by this op, is not evicted)
+          x86::Gp d = pool_[di];
+          if (d != ra || t == Type::I32) a_.mov(sized(d, t), sized(ra, t));  // (a 32-bit mov zero-extends)
+          shift_insn(in.op == Op::ShlF ? Op::Shl : in.op == Op::ShrF ? Op::Shr : Op::Sar, sized(d, t), Imm(n));
+          dirty_[di] = true;
+          const ir::CcKind k = in.op == Op::ShlF ? ir::CcKind::Shl : in.op == Op::ShrF ? ir::CcKind::Shr : ir::CcKind::Sar;
+          if (store) {
+            a_.mov(S(ir::kSlotCcDst), d.r64());
+            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
+          }
+          flags_ = {FlagsKnown::ResultOnly, t, in.op, static_cast<uint8_t>(n)};
+          host_flags_at_ = cur_index_;
+          host_flags_no_cf_ = false;
+          return true;
+        }
         // Count 0 (after x86 masking) leaves value and flags alone.
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
