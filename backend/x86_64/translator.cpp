@@ -998,21 +998,21 @@ class Emitter {
   // Looks rax (a guest pc) up in the indirect-branch table: jumps to `miss` unless found;
   // returns the memory operand holding the host address. Uses rcx (and rdx when the table
   // is not addressable with a 32-bit immediate).
-  x86::Mem ib_probe(const Label& miss) {
-    a_.mov(x86::ecx, x86::eax);  // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index
+  x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
+    a_.mov(x86::ecx, pc.r32());  // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index
     a_.shr(x86::ecx, codecache::kIbBits);
-    a_.xor_(x86::ecx, x86::eax);
+    a_.xor_(x86::ecx, pc.r32());
     a_.movzx(x86::ecx, x86::cx);
     a_.add(x86::ecx, x86::ecx);  // entries are {pc, host} pairs: 16 bytes
     static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
     const uint64_t table = reinterpret_cast<uint64_t>(ib_);
     if (table + codecache::kIbEntries * 16 < 0x7fff0000u) {
-      a_.cmp(x86::rax, x86::qword_ptr(table, x86::rcx, 3));
+      a_.cmp(pc.r64(), x86::qword_ptr(table, x86::rcx, 3));
       a_.jne(miss);
       return x86::qword_ptr(table + 8, x86::rcx, 3);
     }
     a_.mov(x86::rdx, table);
-    a_.cmp(x86::rax, x86::qword_ptr(x86::rdx, x86::rcx, 3));
+    a_.cmp(pc.r64(), x86::qword_ptr(x86::rdx, x86::rcx, 3));
     a_.jne(miss);
     return x86::qword_ptr(x86::rdx, x86::rcx, 3, 8);
   }
@@ -2107,12 +2107,16 @@ class Emitter {
         // Inline probe of the shared indirect-branch table.
         const auto hint = static_cast<ir::ExitHint>(in.aux);
         Label miss = a_.newLabel(), probe = a_.newLabel();
-        ld(x86::rax, in.a);
+        // The target straight from the register caching it (rax, which the exit stub
+        // wants, only on a miss); else loaded into rax.
+        x86::Gp pc = x86::rax;
+        if (cacheable(in.a) && !is_const(in.a) && in.a != ir::kSlotZero) pc = reg(in.a);
+        else ld(x86::rax, in.a);
         writeback_gprs();
         if (hint == ir::ExitHint::Ret) {
           // The return-address stack's top frame: [host return address][guest return
           // address]. A match returns the host way; anything else probes the table.
-          a_.cmp(x86::rax, x86::qword_ptr(x86::rsp, 8));
+          a_.cmp(pc, x86::qword_ptr(x86::rsp, 8));
           a_.jne(probe);
           a_.ret(8);
         }
@@ -2123,7 +2127,7 @@ class Emitter {
           a_.jbe(plain);
         }
         a_.bind(probe);
-        x86::Mem host = ib_probe(miss);
+        x86::Mem host = ib_probe(miss, pc);
         if (ras_call) {
           a_.mov(x86::rdx, host);  // (the push below may use rcx, the probe's index)
           push_imm64(in.imm2);
@@ -2132,10 +2136,11 @@ class Emitter {
           chain_jmp(in.imm2, ir::ExitKind::Jump, false);
           // Past the return-address stack's limit: through the table, no frame.
           a_.bind(plain);
-          host = ib_probe(miss);
+          host = ib_probe(miss, pc);
         }
         a_.jmp(host);
         a_.bind(miss);
+        if (pc != x86::rax) a_.mov(x86::rax, pc);
         a_.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
         a_.mov(x86::eax, static_cast<uint32_t>(ir::ExitKind::Indirect));
         a_.jmp(reinterpret_cast<uint64_t>(exit_));
