@@ -6,7 +6,7 @@ status; stderr too where the program's stderr is deterministic).
 
 Prints one line per failure and ends with `N passed, M failed`.
 """
-import argparse, os, shutil, subprocess, sys, tempfile
+import argparse, os, shutil, signal, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # The JDK's own directory (the /usr/bin entries are alternatives symlinks).
@@ -84,10 +84,15 @@ def cases(work, progs):
 
 
 def run(argv, timeout):
+    # In a session of its own, so that a timeout kills the whole pipeline (a shell case's
+    # children too), not just the shell.
+    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-        return p.returncode, p.stdout, p.stderr
+        out, err = p.communicate(timeout=timeout)
+        return p.returncode, out, err
     except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.communicate()
         return "timeout", b"", b""
 
 
