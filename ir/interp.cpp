@@ -663,7 +663,7 @@ L_ExitCall: fc.inst = nullptr; return {ExitKind::Call, static_cast<uint8_t>(Exit
 L_ExitSyscall: fc.inst = nullptr; return {ExitKind::Syscall, 0, true, I.imm};
 L_ExitTrap:
   fc.inst = nullptr;
-  st.trap_signal = I.aux; st.trap_code = 0; st.trap_addr = I.imm2;
+  st.trap_signal = I.aux; st.trap_code = I.aux2; st.trap_addr = I.imm2;  // (aux2: si_code, 0 for the default)
   return {ExitKind::Trap, 0, false, I.imm};
 L_ExitHlt: fc.inst = nullptr; return {ExitKind::Halt, 0, true, I.imm};
 

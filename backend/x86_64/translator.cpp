@@ -2156,7 +2156,7 @@ class Emitter {
       case Op::ExitTrap:
         writeback_gprs();
         a_.mov(x86::dword_ptr(kState, kTrapSigOff), static_cast<uint32_t>(in.aux));
-        a_.mov(x86::dword_ptr(kState, kTrapCodeOff), 0);
+        a_.mov(x86::dword_ptr(kState, kTrapCodeOff), static_cast<uint32_t>(in.aux2));  // (si_code, 0: the default)
         a_.mov(x86::rax, in.imm2);
         a_.mov(x86::qword_ptr(kState, kTrapAddrOff), x86::rax);
         a_.mov(x86::rax, in.imm);

@@ -124,6 +124,7 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
       bool fetch_fault = got == 0 || (got < ZYDIS_MAX_INSTRUCTION_LENGTH && st == ZYDIS_STATUS_NO_MORE_DATA);
       if (fetch_fault) {
         b.emit(Op::ExitTrap, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc, SIGSEGV, pc + got);
+        blk.insts.back().aux2 = SEGV_MAPERR;  // (si_code: the kernel's for a fetch from an unmapped page, also at address 0)
         out.diagnostic.clear();
       } else {
         b.emit(Op::ExitTrap, Type::Void, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, pc, SIGILL, pc);

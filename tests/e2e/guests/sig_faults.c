@@ -81,7 +81,7 @@ int main(void) {
     if (sigsetjmp(jb, 1) == 0) {
       fn();
       printf("no fault?\n");
-    } else if (last_sig == SIGSEGV) {
+    } else if (last_sig == SIGSEGV && last_code == SEGV_MAPERR) {
       null_calls++;
     }
   }
