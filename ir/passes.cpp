@@ -253,8 +253,16 @@ bool const_count_shift(const Block& b, size_t i) {
   }
   return false;
 }
-bool kills_flags_at(const Block& b, size_t i) { return kills_flags(b.insts[i].op) || const_count_shift(b, i); }
-bool reads_flags_at(const Block& b, size_t i) { return has(b.insts[i].op, RF) && !const_count_shift(b, i); }
+// How instruction i treats the flags it finds: reads them, kills them (defines them all
+// without reading), or neither. (One look for the constant-count shift's definition.)
+struct FlagUse {
+  bool reads, kills;
+};
+FlagUse flag_use_at(const Block& b, size_t i) {
+  const Inst& in = b.insts[i];
+  const bool cshift = has(in.op, RF) && const_count_shift(b, i);
+  return {has(in.op, RF) && !cshift, kills_flags(in.op) || cshift};
+}
 
 std::optional<Op> flag_free_twin(Op op) {
   switch (op) {
@@ -289,7 +297,8 @@ bool pass_deadflags(Block& b) {
     Inst& in = b.insts[i];
     if (observes_flags(b, in)) { live = true; continue; }
     const bool writes = has(in.op, F);
-    const bool reads = reads_flags_at(b, i);
+    const FlagUse use = flag_use_at(b, i);
+    const bool reads = use.reads;
     if (writes && !live) {
       if (in.op == Op::SetCC) { e.kill[i] = 1; e.any = true; continue; }
       std::optional<Op> twin = flag_free_twin(in.op);
@@ -309,7 +318,7 @@ bool pass_deadflags(Block& b) {
         continue;  // no longer touches the flags: liveness passes through unchanged
       }
     }
-    const bool kills = writes && kills_flags_at(b, i);
+    const bool kills = writes && use.kills;
     if (kills) live = false;
     if (reads) live = true;
     if (writes && !kills && !reads) live = true;  // partial writer (none today)
@@ -442,19 +451,23 @@ IncomingFlags incoming_flags(const Block& b) {
     const Inst& in = b.insts[i];
     if (has(in.op, T) && (in.op == Op::ExitJmp || in.op == Op::ExitCall || in.op == Op::ExitBr))
       return IncomingFlags::PassThrough;  // reached a direct exit untouched: they flow on
-    if (observes_flags(in) || reads_flags_at(b, i)) return IncomingFlags::Read;
-    if (has(in.op, F)) return kills_flags_at(b, i) ? IncomingFlags::Killed : IncomingFlags::Read;
+    const FlagUse use = flag_use_at(b, i);
+    if (observes_flags(in) || use.reads) return IncomingFlags::Read;
+    if (has(in.op, F)) return use.kills ? IncomingFlags::Killed : IncomingFlags::Read;
   }
   return IncomingFlags::Read;  // any other exit: someone may look at them
 }
 
 bool flags_killed_before_read(const Block& b) { return incoming_flags(b) == IncomingFlags::Killed; }
 
+bool reads_flags(const Block& b, size_t i) { return flag_use_at(b, i).reads; }
+
 bool flags_read_from(const Block& b, size_t i) {
   for (; i < b.insts.size(); ++i) {
     const Inst& in = b.insts[i];
-    if (observes_flags(b, in) || reads_flags_at(b, i)) return true;
-    if (has(in.op, F)) return !kills_flags_at(b, i);  // a partial writer keeps older bits
+    const FlagUse use = flag_use_at(b, i);
+    if (observes_flags(b, in) || use.reads) return true;
+    if (has(in.op, F)) return !use.kills;  // a partial writer keeps older bits
   }
   return !b.flags_dead_at_exit;  // (a block always ends in an exit; not reached)
 }

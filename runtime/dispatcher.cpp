@@ -94,7 +94,9 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
       // or mprotect reaches the kernel) cannot pull the page away mid-copy.
       std::lock_guard<std::mutex> lock(g_readable_mu);
       const uint64_t page = a & ~4095ull;
-      if (readable_memo(page) == (page | 1) || (g_readable_pages.count(page) && (readable_memo(page) = page | 1))) {
+      uint64_t& memo = readable_memo(page);
+      if (memo != (page | 1) && g_readable_pages.count(page)) memo = page | 1;
+      if (memo == (page | 1)) {
         memcpy(buf + done, reinterpret_cast<const void*>(a), chunk);
         done += chunk;
         continue;

@@ -17,12 +17,12 @@ namespace retrace::backend {
 // status flag and is no call); 0 if not, or cut short.
 inline size_t flag_neutral_length(const uint8_t* p, size_t n) {
   size_t i = 0;
-  bool opsize = false, rep = false, rexw = false;
-  uint8_t pre = 0;  // the F2/F3 prefix, if any
+  bool opsize = false, rexw = false;
+  uint8_t rep = 0;  // the F2/F3 prefix, if any
   // Legacy prefixes: at most one 0x66 and one F2/F3 (the SSE moves' mandatory prefixes).
   for (int k = 0; k < 2 && i < n; ++k) {
     if (p[i] == 0x66 && !opsize) { opsize = true; ++i; continue; }
-    if ((p[i] == 0xF2 || p[i] == 0xF3) && !rep) { rep = true; pre = p[i++]; continue; }
+    if ((p[i] == 0xF2 || p[i] == 0xF3) && !rep) { rep = p[i++]; continue; }
     break;
   }
   if (i < n && (p[i] & 0xF0) == 0x40) { rexw = (p[i] & 8) != 0; ++i; }
@@ -58,7 +58,7 @@ inline size_t flag_neutral_length(const uint8_t* p, size_t n) {
     if (opsize && rep) return 0;
     const bool sse = ((op2 == 0x10 || op2 == 0x11)) ||
                      ((op2 == 0x28 || op2 == 0x29 || op2 == 0x6E) && !rep) ||
-                     ((op2 == 0x6F || op2 == 0x7F || op2 == 0x7E) && pre != 0xF2) ||
+                     ((op2 == 0x6F || op2 == 0x7F || op2 == 0x7E) && rep != 0xF2) ||
                      (op2 == 0xD6 && opsize);
     const bool gpr = (op2 & 0xF0) == 0x40 || (op2 & 0xF0) == 0x90 || op2 == 0xB6 || op2 == 0xB7 || op2 == 0xBE ||
                      op2 == 0xBF;

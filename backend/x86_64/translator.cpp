@@ -697,7 +697,7 @@ class Emitter {
   void helper(const Inst& in) {
     // The helper may read or write any slot: everything goes to memory first, and every
     // pinned register is reloaded after the call (after_call(true)).
-    if (mem_stale_ && ir::has(in.op, ir::prop::RF)) flags_lost_ = true;
+    if (mem_stale_ && ir::reads_flags(b_, static_cast<size_t>(cur_index_))) flags_lost_ = true;
     prepare_call();
     materialise_consts_for_helper(in);
     if (in.dst != ir::kNoSlot) {
@@ -776,22 +776,21 @@ class Emitter {
       if (conservative_ || !flag_neutral(u.op)) break;
     }
     if (j >= b_.insts.size()) return true;
-    if (ir::flags_read_from(b_, j)) {
-      // Read only by the side exit right after its Cond (which fuses into the exit's jcc):
-      // stored on the taken path alone (deferred_), when the fall-through path redefines
-      // them before any reader.
-      const size_t i = static_cast<size_t>(cur_index_);
-      if (may_defer && !conservative_ && j == i + 2 && b_.insts[i + 1].op == Op::Cond &&
-          b_.insts[j].op == Op::ExitIf && b_.insts[j].a == b_.insts[i + 1].dst &&
-          last_use_[b_.insts[i + 1].dst] == static_cast<int>(j) && !ir::flags_read_from(b_, j + 1)) {
-        defer_flags_ = true;
-        skip_at_ = cur_index_;  // (the slots are stale on the fall-through path)
-        return true;
-      }
-      return true;
+    if (!ir::flags_read_from(b_, j)) {
+      skip_at_ = cur_index_;
+      return false;
     }
-    skip_at_ = cur_index_;
-    return false;
+    // Read only by the side exit right after its Cond (which fuses into the exit's jcc):
+    // stored on the taken path alone (deferred_), when the fall-through path redefines
+    // them before any reader.
+    const size_t i = static_cast<size_t>(cur_index_);
+    if (may_defer && !conservative_ && j == i + 2 && b_.insts[i + 1].op == Op::Cond && b_.insts[j].op == Op::ExitIf &&
+        b_.insts[j].a == b_.insts[i + 1].dst && last_use_[b_.insts[i + 1].dst] == static_cast<int>(j) &&
+        !ir::flags_read_from(b_, j + 1)) {
+      defer_flags_ = true;
+      skip_at_ = cur_index_;  // (the slots are stale on the fall-through path)
+    }
+    return true;
   }
   // IR ops whose lowering moves values without arithmetic (host flags survive).
   static bool flag_neutral(Op op) {
@@ -1942,6 +1941,8 @@ class Emitter {
       case Op::ShlF: case Op::ShrF: case Op::SarF: {
         if (!is_w(t)) return false;
         const unsigned cmask = t == Type::I64 ? 63 : 31;
+        const ir::CcKind k = in.op == Op::ShlF ? ir::CcKind::Shl : in.op == Op::ShrF ? ir::CcKind::Shr : ir::CcKind::Sar;
+        const Op plain = in.op == Op::ShlF ? Op::Shl : in.op == Op::ShrF ? Op::Shr : Op::Sar;
         if (is_const(in.b) && (consts_[in.b] & cmask) != 0 && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
           // By a known non-zero count: the host shift by an immediate, in the destination's
           // register; its host flags are the guest's (kept for the Conds after it), and
@@ -1956,9 +1957,8 @@ class Emitter {
           const int di = acquire(in.dst, false);  // (ra, used by this op, is not evicted)
           x86::Gp d = pool_[di];
           if (d != ra || t == Type::I32) a_.mov(sized(d, t), sized(ra, t));  // (a 32-bit mov zero-extends)
-          shift_insn(in.op == Op::ShlF ? Op::Shl : in.op == Op::ShrF ? Op::Shr : Op::Sar, sized(d, t), Imm(n));
+          shift_insn(plain, sized(d, t), Imm(n));
           dirty_[di] = true;
-          const ir::CcKind k = in.op == Op::ShlF ? ir::CcKind::Shl : in.op == Op::ShrF ? ir::CcKind::Shr : ir::CcKind::Sar;
           if (store) {
             a_.mov(S(ir::kSlotCcDst), d.r64());
             a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
@@ -1972,16 +1972,12 @@ class Emitter {
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         int di = acquire(in.dst, false);
-        a_.and_(x86::ecx, t == Type::I64 ? 63 : 31);
+        a_.and_(x86::ecx, cmask);
         Label zero = a_.newLabel(), done = a_.newLabel();
         a_.jz(zero);
         a_.mov(S(ir::kSlotCcSrc1), x86::rax);
         a_.mov(S(ir::kSlotCcSrc2), x86::rcx);
-        x86::Gp r = sized(x86::rax, t);
-        ir::CcKind k;
-        if (in.op == Op::ShlF) { a_.shl(r, x86::cl); k = ir::CcKind::Shl; }
-        else if (in.op == Op::ShrF) { a_.shr(r, x86::cl); k = ir::CcKind::Shr; }
-        else { a_.sar(r, x86::cl); k = ir::CcKind::Sar; }
+        shift_insn(plain, sized(x86::rax, t), x86::cl);
         a_.mov(S(ir::kSlotCcDst), x86::rax);
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(k, t))));
         a_.jmp(done);
@@ -1990,8 +1986,8 @@ class Emitter {
         a_.bind(done);
         a_.mov(pool_[di], x86::rax);
         dirty_[di] = true;
-        if (is_const(in.b) && (consts_[in.b] & (t == Type::I64 ? 63 : 31)) != 0)
-          flags_ = {FlagsKnown::ResultOnly, t, in.op, static_cast<uint8_t>(consts_[in.b] & (t == Type::I64 ? 63 : 31))};
+        if (is_const(in.b) && (consts_[in.b] & cmask) != 0)  // (a constant operand to shift, say)
+          flags_ = {FlagsKnown::ResultOnly, t, in.op, static_cast<uint8_t>(consts_[in.b] & cmask)};
         else flags_ = {};
         return true;
       }

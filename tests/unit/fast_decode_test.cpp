@@ -19,6 +19,7 @@ namespace retrace::x86 {
 namespace {
 
 using test::exec_segments;
+using test::hex;
 using test::reader_for;
 
 // Every field fast_decode.h promises, printed; two decodes agree when the strings do.
@@ -52,16 +53,6 @@ std::string fields(const ZydisDecodedInstruction& in, const ZydisDecodedOperand*
         break;
       default: break;
     }
-  }
-  return s;
-}
-
-std::string hex(const uint8_t* p, size_t n) {
-  std::string s;
-  char b[4];
-  for (size_t i = 0; i < n; ++i) {
-    snprintf(b, sizeof b, "%02x", p[i]);
-    s += b;
   }
   return s;
 }

@@ -18,27 +18,24 @@
 namespace retrace::backend {
 namespace {
 
-std::string hex(const uint8_t* p, size_t n) {
-  std::string s;
-  char b[4];
-  for (size_t i = 0; i < n; ++i) {
-    snprintf(b, sizeof b, "%02x ", p[i]);
-    s += b;
-  }
-  return s;
-}
+using test::hex;
 
-// Zydis's verdict: the length if the bytes decode to an instruction that writes no status
-// flag and is no call; 0 otherwise.
-size_t zydis_neutral_length(const uint8_t* p, size_t n) {
+// Zydis's decode of the instruction at p[0..n): false if it does not decode.
+bool zydis_decode(const uint8_t* p, size_t n, ZydisDecodedInstruction& in) {
   static const ZydisDecoder dec = [] {
     ZydisDecoder d;
     ZydisDecoderInit(&d, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);
     return d;
   }();
   ZydisDecoderContext ctx;
+  return ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&dec, &ctx, p, n, &in));
+}
+
+// Zydis's verdict: the length if the bytes decode to an instruction that writes no status
+// flag and is no call; 0 otherwise.
+size_t zydis_neutral_length(const uint8_t* p, size_t n) {
   ZydisDecodedInstruction in;
-  if (!ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&dec, &ctx, p, n, &in))) return 0;
+  if (!zydis_decode(p, n, in)) return 0;
   constexpr ZydisAccessedFlagsMask kStatus =
       ZYDIS_CPUFLAG_CF | ZYDIS_CPUFLAG_PF | ZYDIS_CPUFLAG_AF | ZYDIS_CPUFLAG_ZF | ZYDIS_CPUFLAG_SF | ZYDIS_CPUFLAG_OF;
   if (in.mnemonic == ZYDIS_MNEMONIC_CALL) return 0;
@@ -169,11 +166,8 @@ TEST(HostFlags, RecognisesTheTranslatorsDataMoves) {
   const size_t qn = c2.textSection()->bufferSize();
   for (size_t off = 0; off < qn;) {
     EXPECT_EQ(flag_neutral_length(q + off, qn - off), 0u) << hex(q + off, qn - off);
-    ZydisDecoder dec;
-    ZydisDecoderInit(&dec, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);
-    ZydisDecoderContext ctx;
     ZydisDecodedInstruction in;
-    ASSERT_TRUE(ZYAN_SUCCESS(ZydisDecoderDecodeInstruction(&dec, &ctx, q + off, qn - off, &in)));
+    ASSERT_TRUE(zydis_decode(q + off, qn - off, in));
     off += in.length;
   }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -12,6 +13,17 @@
 #include "runtime/elf_loader.h"
 
 namespace retrace::test {
+
+// Bytes as hex, for failure messages ("48 89 e5 ...").
+inline std::string hex(const uint8_t* p, size_t n) {
+  std::string s;
+  char b[4];
+  for (size_t i = 0; i < n; ++i) {
+    snprintf(b, sizeof b, i ? " %02x" : "%02x", p[i]);
+    s += b;
+  }
+  return s;
+}
 
 inline x86::CodeReader reader_for(std::vector<uint8_t> bytes, uint64_t base) {
   return [bytes = std::move(bytes), base](uint64_t addr, uint8_t* buf, size_t n) -> size_t {
