@@ -196,6 +196,10 @@ struct Block {
   Counter edge_taken;     // ExitBr taken / ExitJmp / ExitCall
   Counter edge_fallthru;  // ExitBr not taken
   std::atomic<Block*> succ[2] = {nullptr, nullptr};
+  // Set by the tier-up from the indirect-target profile: the target an indirect jmp or
+  // call ending this block (not a ret) went to nearly every time in the interpreter
+  // (0: none). The native tier compares against it and chains straight there.
+  uint64_t ind_predict = 0;
 
   const Inst& terminator() const { return insts.back(); }
   uint64_t pc_of_inst(size_t index) const;  // guest pc of the instruction holding inst index

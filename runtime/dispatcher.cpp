@@ -272,6 +272,17 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
       newly_dead = true;
     }
   if (newly_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
+  // An indirect jmp or call that went to one target nearly every time (at most one change
+  // in 16 runs, so a switch or an interpreter's dispatch does not qualify): predicted.
+  b->ind_predict = 0;
+  if (b->terminator().op == ir::Op::ExitInd && b->terminator().aux != static_cast<uint8_t>(ir::ExitHint::Ret) &&
+      !b->marks.empty()) {
+    auto it = ind_profile_.find(b->marks.back().pc);
+    if (it != ind_profile_.end() && it->second.runs >= 4 && it->second.changes * 16 <= it->second.runs) {
+      b->ind_predict = it->second.last;
+      stats_.ind_predicted++;
+    }
+  }
   if (!b->optimized) {
     ir::run_passes(*b, opt_.passes, false);
     b->optimized = true;
@@ -553,6 +564,12 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
         prev_edge = e.taken ? 0 : 1;
         break;
       case ir::ExitKind::Indirect:
+        if (e.hint != static_cast<uint8_t>(ir::ExitHint::Ret) && translator_) {
+          IndirectProfile& p = ind_profile_[b->marks.back().pc];  // (the jmp or call: the block's last instruction)
+          if (p.runs && p.last != e.next) p.changes++;
+          p.last = e.next;
+          p.runs++;
+        }
         break;
       case ir::ExitKind::Syscall: {
         st.rip = e.next;
@@ -632,6 +649,7 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   std::sort(stale.begin(), stale.end());
   stale.erase(std::unique(stale.begin(), stale.end()), stale.end());
   if (stale.empty()) return;
+  ind_profile_.clear();  // (a guess at worst, checked where it is used: only to start afresh)
   // Only the stale translations go (chains into them are unlinked); the rest stay.
   if (cache_native_)
     for (uint64_t pc : stale) cache_native_->remove(pc);
@@ -699,6 +717,8 @@ void Dispatcher::print_stats(FILE* out) const {
             static_cast<unsigned long long>(cs.chain_patches));
     fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
+    fprintf(out, "  indirect jmps/calls translated with a predicted target (profile): %llu\n",
+            static_cast<unsigned long long>(s.ind_predicted));
     fprintf(out, "  blocks with flags dead at exit (successors redefine them): %llu\n",
             static_cast<unsigned long long>(s.flags_dead_exits));
     fprintf(out, "  invalidations %llu (%llu pages written by the guest: self-modifying code)\n",

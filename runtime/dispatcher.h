@@ -75,6 +75,7 @@ struct Stats {
   uint64_t flags_dead_exits = 0;  // blocks whose exit flags were found dead (successors)
   double translate_seconds = 0;   // tier-up: flag-liveness peeks, passes, host code (decoding not included)
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
+  uint64_t ind_predicted = 0;     // translated indirect jmps/calls given a predicted target
 };
 
 class BlockCache {
@@ -191,6 +192,15 @@ class Dispatcher {
   };
   std::unordered_map<uint64_t, FlagsPeek> kills_flags_memo_;
   bool successor_kills_flags(uint64_t pc, int depth);
+  // Indirect-target profile (interpreter tier), by the guest pc of an indirect jmp or
+  // call: its last target, how often it ran and how often the target changed. A site
+  // that nearly always goes to one target gets an inline compare and a chained jump there.
+  struct IndirectProfile {
+    uint64_t last = 0;
+    uint32_t runs = 0;
+    uint32_t changes = 0;
+  };
+  std::unordered_map<uint64_t, IndirectProfile> ind_profile_;
   std::unordered_map<uint64_t, std::vector<uint64_t>> code_pages_;  // page -> pcs of blocks decoded from it
   std::vector<std::unique_ptr<ir::Block>> graveyard_;  // invalidated blocks (others' succ may point here)
   Stats stats_;

@@ -2117,6 +2117,32 @@ class Emitter {
           a_.ret(8);
         }
         const bool ras_call = hint == ir::ExitHint::Call && in.imm2 != 0;
+        if (b_.ind_predict != 0 && hint != ir::ExitHint::Ret) {
+          // The profile's target (a GOT entry, a function pointer that never changes):
+          // compared inline, then a chained jump or call as for a direct exit. Anything
+          // else goes on to the probe below.
+          const uint64_t t = b_.ind_predict;
+          Label other = a_.newLabel();
+          if (t == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(t)))) {
+            a_.cmp(pc.r64(), Imm(static_cast<int32_t>(t)));
+          } else {
+            a_.mov(x86::rcx, t);
+            a_.cmp(pc.r64(), x86::rcx);
+          }
+          a_.jne(other);
+          if (ras_call) {
+            Stub deep{a_.newLabel(), t, ir::ExitKind::Call};
+            stubs_.push_back(deep);
+            a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
+            a_.jbe(deep.label);
+            push_imm64(in.imm2);
+            chain_call(t);
+            chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+          } else {
+            chain_jmp(t, ir::ExitKind::Jump, false);
+          }
+          a_.bind(other);
+        }
         Label plain = a_.newLabel();
         if (ras_call) {
           a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
