@@ -47,6 +47,7 @@ inline constexpr uint8_t kRecoveryXmm = 0x80;
 struct Recovery {
   uint32_t start, end;                              // host offsets within the block
   std::vector<std::pair<uint8_t, uint16_t>> regs;   // host GPR number (asmjit id) → guest slot
+  int32_t rsp_lag = 0;  // the guest rsp is its host register plus this (deferred push/pop updates)
 };
 
 struct TranslatedBlock {

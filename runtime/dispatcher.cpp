@@ -152,7 +152,8 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
       const greg_t* g = static_cast<ucontext_t*>(ucv)->uc_mcontext.gregs;
       auto* st = reinterpret_cast<ir::MachineState*>(g[REG_R15]);
       for (const auto& [host, slot] : t_pinned) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
-      if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr)
+      if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr) {
+        st->slot[4] += static_cast<uint64_t>(static_cast<int64_t>(r->rsp_lag));  // (rsp: slot 4)
         for (const auto& [host, slot] : r->regs) {
           if (host & codecache::kRecoveryXmm) {
             // A dirty xmm copy: its 16 bytes from the context's FP state.
@@ -162,6 +163,7 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
             st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
           }
         }
+      }
     }
     siglongjmp(*fc.jb, 1);
   }

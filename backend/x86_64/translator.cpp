@@ -273,10 +273,14 @@ class Emitter {
         flags_lost_ = true;  // (stores left for a side exit that did not follow: redo safely)
         deferred_.clear();
       }
-      if (lower(in)) {
+      Inst rsp_copy;
+      const Inst* lin = &in;
+      if (defer_rsp(in, rsp_copy, lin)) {
+        stats_.inline_ops++;
+      } else if (lower(*lin)) {
         stats_.inline_ops++;
       } else {
-        helper(in);
+        helper(in);  // (the block's own instruction: the helper keeps its address; rsp is exact by then)
         stats_.helper_ops++;
       }
       defer_flags_ = false;
@@ -426,6 +430,7 @@ class Emitter {
   }
   // Chained exits: dynamic dirty GPRs to memory (pinned ones travel in registers).
   void writeback_gprs() {
+    sync_rsp();
     xflush();  // (and the dirty xmm copies: movs only, the flags survive)
     for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i]) {
@@ -556,6 +561,7 @@ class Emitter {
   // dynamic registers are given up. after_call reloads pinned registers (all of them when
   // the callee may have written guest registers, else only the caller-saved ones).
   void prepare_call() {
+    sync_rsp();
     xflush();
     for (int i = 0; i < kPool; ++i) {
       if (held_[i] == ir::kNoSlot) continue;
@@ -576,16 +582,69 @@ class Emitter {
         dirty_[i] = false;
       }
   }
+  // ---- deferred guest rsp updates ---------------------------------------------------
+  // Adding a constant to the guest rsp (push, pop, call, ret, `sub rsp, N` with dead
+  // flags) emits nothing: the host register lags the guest rsp by rsp_lag_, and memory
+  // operands based on rsp take the lag into their displacement. One flag-neutral lea
+  // brings it up to date before anything else reads or writes rsp, and at every exit and
+  // call. A fault meanwhile finds the lag in the recovery table.
+  static constexpr Slot kRsp = 4;
+  static constexpr int32_t kMaxRspLag = 1 << 20;
+  int32_t rsp_lag_ = 0;
+  void sync_rsp() {
+    if (rsp_lag_ == 0) return;
+    a_.lea(pool_[0], x86::ptr(pool_[0], rsp_lag_));  // (pool_[0]: the guest rsp's pinned register)
+    // An address based on rsp waiting to be folded into the next memory operand has the
+    // lag in its displacement: the register now holds it.
+    if (folded_addr_ != ir::kNoSlot && (folded_.a == kRsp || folded_.b == kRsp))
+      folded_.imm -= static_cast<uint64_t>(static_cast<int64_t>(rsp_lag_));
+    rsp_lag_ = 0;
+  }
+  // Returns true when `in` (rsp += or -= a constant) was absorbed into the lag. Otherwise
+  // `out` is what to lower: `in`, or a copy with the lag in its displacement (a load,
+  // store or address based on rsp), after bringing rsp up to date if `in` needs it.
+  bool defer_rsp(const Inst& in, Inst& copy, const Inst*& out) {
+    out = &in;
+    if ((in.op == Op::Add || in.op == Op::Sub) && in.type == Type::I64 && in.dst == kRsp && in.a == kRsp &&
+        is_const(in.b)) {
+      const int64_t c = static_cast<int64_t>(consts_[in.b]);
+      const int64_t lag = static_cast<int64_t>(rsp_lag_) + (in.op == Op::Add ? c : -c);
+      if (c > -kMaxRspLag && c < kMaxRspLag && lag > -kMaxRspLag && lag < kMaxRspLag) {
+        rsp_lag_ = static_cast<int32_t>(lag);
+        return true;
+      }
+    }
+    if (rsp_lag_ == 0) return false;
+    const ir::OpInfo& oi = ir::info(in.op);
+    const Slot args[3] = {in.a, in.b, in.c};
+    bool reads = false, based = false;
+    for (unsigned k = 0; k < oi.nargs; ++k)
+      if (args[k] == kRsp) (k == 0 ? based : reads) = true;
+    const bool writes = in.dst == kRsp || (ir::has(in.op, ir::prop::R2) && in.dst + 1 == kRsp);
+    if (!reads && !writes && based && (in.op == Op::Load || in.op == Op::Store || in.op == Op::Addr)) {
+      const int64_t d = static_cast<int64_t>(in.imm) + rsp_lag_;
+      if (in.op == Op::Addr && in.type != Type::I64) { sync_rsp(); return false; }
+      if (d == static_cast<int32_t>(d) || static_cast<int64_t>(in.imm) != static_cast<int32_t>(in.imm)) {
+        copy = in;
+        copy.imm = static_cast<uint64_t>(d);
+        out = &copy;
+        return false;
+      }
+    }
+    if (reads || writes || based) sync_rsp();
+    return false;
+  }
+
   // Records, for the host range [start, end), which dirty GPRs live in which registers.
   void recovery(uint32_t start, uint32_t end) {
-    codecache::Recovery r{start, end, {}};
+    codecache::Recovery r{start, end, {}, rsp_lag_};
     for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(pool_[i].id()), held_[i]);
     for (int i = 0; i < kXmmCopies; ++i)  // (16-byte slots: both halves)
       if (xheld_[i] != ir::kNoSlot && xdirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(codecache::kRecoveryXmm | xreg(i).id()), xheld_[i]);
-    if (!r.regs.empty()) tb_.recovery.push_back(std::move(r));
+    if (!r.regs.empty() || r.rsp_lag != 0) tb_.recovery.push_back(std::move(r));
   }
 
   // Const temps are not materialised unless something needs them in a register or in
