@@ -22,7 +22,11 @@ const HostCpu& host_cpu() {
     h.pclmul = l1.c & (1u << 1);
     h.aes = l1.c & (1u << 25);
     if (max_ext >= 0x80000001u) h.lzcnt = cpuid(0x80000001u).c & (1u << 5);
-    if (max_leaf >= 7) h.tzcnt = cpuid(7).b & (1u << 3);  // (past the last leaf, Intel repeats it)
+    if (max_leaf >= 7) {  // (past the last leaf, Intel repeats it)
+      const Regs l7 = cpuid(7);
+      h.tzcnt = l7.b & (1u << 3);
+      h.bmi2 = l7.b & (1u << 8);
+    }
     return h;
   }();
   return cpu;

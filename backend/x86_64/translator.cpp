@@ -155,6 +155,19 @@ const x86::Gp kState = x86::r15;
 constexpr int kXmmCopies = 14;
 }  // namespace
 bool g_test_alu_counts_as_neutral = false;
+int g_test_bmi2 = -1;
+
+namespace {
+// RETRACE_TEST_BMI2=0 makes a run use the code for hosts without BMI2 (tests of that path).
+bool use_bmi2() {
+  static const int env = [] {
+    const char* v = getenv("RETRACE_TEST_BMI2");
+    return v ? atoi(v) : -1;
+  }();
+  const int forced = g_test_bmi2 >= 0 ? g_test_bmi2 : env;
+  return forced < 0 ? ir::host_cpu().bmi2 : forced != 0;
+}
+}  // namespace
 namespace {
 
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
@@ -1057,8 +1070,13 @@ class Emitter {
   // returns the memory operand holding the host address. Uses rcx (and rdx when the table
   // is not addressable with a 32-bit immediate).
   x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
-    a_.mov(x86::ecx, pc.r32());  // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index
-    a_.shr(x86::ecx, codecache::kIbBits);
+    // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index (rotated: the low half the same)
+    if (bmi2_) {
+      a_.rorx(x86::ecx, pc.r32(), codecache::kIbBits);
+    } else {
+      a_.mov(x86::ecx, pc.r32());
+      a_.shr(x86::ecx, codecache::kIbBits);
+    }
     a_.xor_(x86::ecx, pc.r32());
     a_.movzx(x86::ecx, x86::cx);
     a_.add(x86::ecx, x86::ecx);  // entries are {pc, host} pairs: 16 bytes
@@ -1075,6 +1093,7 @@ class Emitter {
     return x86::qword_ptr(x86::rdx, x86::rcx, 3, 8);
   }
 
+  const bool bmi2_ = use_bmi2();
   // Instructions already lowered as part of an earlier one (up to this index).
   int skip_to_ = -1;
   // `add [mem], x`-style read-modify-write without flags: Addr t; Load v = [t]; (Consts);
