@@ -1139,6 +1139,7 @@ class Emitter {
       return false;
     }
     x86::Gp rb;
+    if (!bconst && op.b == kRsp) sync_rsp();  // (its register must hold the guest rsp; ad.a is not rsp here)
     if (!bconst) rb = reg(op.b);  // first: the address registers come after (and stay)
     folded_ = ad;
     for (Slot o : {ad.a, ad.b})
@@ -2458,7 +2459,8 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
     // start) links past the target's pending-exit check: every cycle has a backward edge
     // (the one into its lowest block), and backward edges, indirect branches and the
     // dispatcher enter at the check, so every loop still polls (a ret lands at a return
-    // site above its caller's block). Code on a guest-writable page is always entered at
+    // site above its caller's block; an indirect jmp or call with a predicted target is a
+    // chain site like a direct one, forward or backward by the same rule). Code on a guest-writable page is always entered at
     // its check (CodeCache::patch): a write there must reach the dispatcher first.
     int32_t rel;
     memcpy(&rel, rx + off, 4);
