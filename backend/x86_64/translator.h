@@ -8,9 +8,12 @@
 // ones written back at exits); guest xmm registers and V128 temps are cached in host
 // xmm2..xmm15 within a block (write-back as well). Guest flags stay in the host flags
 // from a producer to its readers in the same block and are stored lazily only where a
-// later block may read them. A fault in translated code is precise: the pinned registers
-// come from the signal context, and a per-range recovery table says where dirty cached
-// GPRs and xmm registers were.
+// later block may read them. Guest rsp updates by a constant (push, pop, call, ret) are
+// deferred within a block: its host register lags the guest rsp, rsp-based memory
+// operands add the lag, and one lea syncs it before other uses, calls and exits. A fault
+// in translated code is precise: the pinned registers come from the signal context, and
+// a per-range recovery table says where dirty cached GPRs and xmm registers were and by
+// how much rsp lagged.
 //
 // Ops without a native handler here run through ir::interpret_one (one helper call), so
 // every op works in this tier from the start; the hot ones (ALU, compares, flags of the
