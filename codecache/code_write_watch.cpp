@@ -282,6 +282,11 @@ bool CodeWriteWatch::guest_writable(uint64_t start, uint64_t end) {
   return false;
 }
 
+int CodeWriteWatch::guest_prot(uint64_t addr) {
+  std::lock_guard<std::mutex> lock(g_mu);
+  return known_prot(addr & ~(kPage - 1));
+}
+
 bool CodeWriteWatch::on_write_fault(uint64_t addr) {
   const uint64_t page = addr & ~(kPage - 1);
   // A few rounds: the entry may be forgotten (and its slot reused) under us.

@@ -49,6 +49,9 @@ class CodeWriteWatch {
   // sees it). Code there can change without a syscall, so decisions about it that other
   // blocks bake in (linking past its pending-exit check, its flag liveness) are not made.
   bool guest_writable(uint64_t start, uint64_t end);
+  // The guest's protection of the page holding addr (PROT_* bits), -1 when it is not a
+  // mapping we know of. Code is fetched only from PROT_EXEC pages (NX).
+  int guest_prot(uint64_t addr);
   // Signal handler side (async-signal-safe): a write fault at addr. Returns true if it
   // was a watched page (now writable again and recorded), or one another thread's write
   // fault is giving back (this write faulted before that: retrying it is right).

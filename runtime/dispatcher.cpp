@@ -15,6 +15,7 @@
 // pc of the faulting instruction.
 #include "runtime/dispatcher.h"
 
+#include <sys/mman.h>
 #include <sys/ucontext.h>
 #include <sys/uio.h>
 #include <unistd.h>
@@ -106,6 +107,11 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
     struct iovec remote = {reinterpret_cast<void*>(a), chunk};
     ssize_t r = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
     if (r <= 0) break;
+    // Readable, but code runs only from executable pages (NX): a page the guest mapped
+    // without PROT_EXEC reads as if it were not there, a fetch fault. (A page we know
+    // nothing of is taken as executable.) Asked without our lock: the watch's comes first.
+    const int prot = codecache::CodeWriteWatch::instance().guest_prot(a);
+    if (prot >= 0 && !(prot & PROT_EXEC)) break;
     done += static_cast<size_t>(r);
     if (static_cast<size_t>(r) < chunk) break;
     std::lock_guard<std::mutex> lock(g_readable_mu);
@@ -381,6 +387,9 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   }
   x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
   d.block->superblock = side_exits;
+  if (ir::Inst& t = d.block->insts.back(); t.op == ir::Op::ExitTrap && t.aux == SIGSEGV && t.aux2 == SEGV_MAPERR &&
+                                           codecache::CodeWriteWatch::instance().guest_prot(t.imm2) >= 0)
+    t.aux2 = SEGV_ACCERR;  // a fetch from a page that is mapped, but not executable (or not readable)
   if (!d.diagnostic.empty()) diagnostics_[pc] = d.diagnostic;
   const std::string& dump = opt_.dump_ir;
   if (dump == "before" || dump == "all") fprintf(stderr, "%s", ir::print(*d.block).c_str());
@@ -414,8 +423,12 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
     code_pages_[p].push_back(d.block->pc);
   const uint64_t code_end = std::max(d.block->end, d.block->pc + 1);
   bool writable = false;
-  if (!opt_.smc_watch) writable = codecache::CodeWriteWatch::instance().guest_writable(d.block->pc, code_end);
-  if (opt_.smc_watch && !codecache::CodeWriteWatch::instance().watch(d.block->pc, code_end, &writable)) {
+  // (A block without guest bytes, a fetch fault at its first byte, has nothing to watch:
+  // no write makes code appear there, and a mapping change drops it through code_pages_.
+  // Its page may be a stack or heap page the guest writes all the time.)
+  const bool has_bytes = d.block->end > d.block->pc;
+  if (!opt_.smc_watch || !has_bytes) writable = codecache::CodeWriteWatch::instance().guest_writable(d.block->pc, code_end);
+  else if (!codecache::CodeWriteWatch::instance().watch(d.block->pc, code_end, &writable)) {
     // Self-checking: keep the bytes; the dispatcher and the block's translation compare them.
     d.block->check_bytes.resize(d.block->end - d.block->pc);
     size_t got = read_guest_code(d.block->pc, d.block->check_bytes.data(), d.block->check_bytes.size());

@@ -177,6 +177,10 @@ bool parse_elf(const std::string& name, uint64_t size, const ReadAt& read, ElfIn
       out.interp = interp;
       continue;
     }
+    if (p.p_type == PT_GNU_STACK) {
+      out.exec_stack = (p.p_flags & PF_X) != 0;
+      continue;
+    }
     if (p.p_type == PT_PHDR) {
       have_pt_phdr = true;
       phdr_vaddr = p.p_vaddr;
@@ -408,6 +412,7 @@ bool load_elf(const std::string& path, LoadedImage& out, LoadError& err, LoadAs 
   out.real_path = rp ? rp : path;
   free(rp);
   out.interp = std::move(info.interp);
+  out.exec_stack = info.exec_stack;
   return true;
 }
 

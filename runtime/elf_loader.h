@@ -62,6 +62,7 @@ struct ElfInfo {
   uint64_t phdr_vaddr = 0;
   std::vector<uint8_t> phdrs;  // the raw program header table
   std::string interp;          // PT_INTERP path (dynamically linked), "" if none
+  bool exec_stack = false;     // PT_GNU_STACK with PF_X
 };
 
 // Reads exactly n bytes at file offset `off`; false if that is not possible.
@@ -81,6 +82,10 @@ struct LoadedImage {
   uint64_t brk_start = 0;       // page-aligned end of the highest segment
   std::string real_path;        // canonical absolute path (for /proc/self/exe)
   std::string interp;           // PT_INTERP path, "" for a static program
+  // PT_GNU_STACK asks for an executable stack (PF_X). Without the header a 64-bit
+  // program's stack is not executable either (the kernel's READ_IMPLIES_EXEC default is
+  // for 32-bit programs only).
+  bool exec_stack = false;
 };
 
 // Preferred load address for static-PIE executables. Far from retrace itself (a PIE at

@@ -37,8 +37,8 @@ bool build_initial_stack(const StackSpec& spec, GuestStack& out, LoadError& err)
   }
 
   size_t total = stack_size + kPageSize;
-  void* m = mmap(nullptr, total, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
+  const int prot = PROT_READ | PROT_WRITE | (spec.image && spec.image->exec_stack ? PROT_EXEC : 0);
+  void* m = mmap(nullptr, total, prot, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK, -1, 0);
   if (m == MAP_FAILED) {
     err.exit_code = 126;
     err.message = spec.execfn + ": cannot map the guest stack: " + strerror(errno);
