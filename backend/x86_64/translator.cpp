@@ -155,17 +155,18 @@ const x86::Gp kState = x86::r15;
 constexpr int kXmmCopies = 14;
 }  // namespace
 bool g_test_alu_counts_as_neutral = false;
-int g_test_bmi2 = -1;
 
 namespace {
-// RETRACE_TEST_BMI2=0 makes a run use the code for hosts without BMI2 (tests of that path).
+// RETRACE_TEST_BMI2=0 or 1 says whether host code may use BMI2 (rorx in the
+// indirect-branch probe) whatever the host has: tests of the fallback set 0, and the
+// golden codegen files, printed and never run, set 1 so their text is the same on every
+// host. Read once, at the first translation.
 bool use_bmi2() {
-  static const int env = [] {
+  static const bool use = [] {
     const char* v = getenv("RETRACE_TEST_BMI2");
-    return v ? atoi(v) : -1;
+    return v ? atoi(v) != 0 : ir::host_cpu().bmi2;
   }();
-  const int forced = g_test_bmi2 >= 0 ? g_test_bmi2 : env;
-  return forced < 0 ? ir::host_cpu().bmi2 : forced != 0;
+  return use;
 }
 }  // namespace
 namespace {
@@ -634,15 +635,13 @@ class Emitter {
     for (unsigned k = 0; k < oi.nargs; ++k)
       if (args[k] == kRsp) (k == 0 ? based : reads) = true;
     const bool writes = in.dst == kRsp || (ir::has(in.op, ir::prop::R2) && in.dst + 1 == kRsp);
-    if (!reads && !writes && based && (in.op == Op::Load || in.op == Op::Store || in.op == Op::Addr)) {
-      const int64_t d = static_cast<int64_t>(in.imm) + rsp_lag_;
-      if (in.op == Op::Addr && in.type != Type::I64) { sync_rsp(); return false; }
-      if (d == static_cast<int32_t>(d) || static_cast<int64_t>(in.imm) != static_cast<int32_t>(in.imm)) {
-        copy = in;
-        copy.imm = static_cast<uint64_t>(d);
-        out = &copy;
-        return false;
-      }
+    const int64_t d = static_cast<int64_t>(in.imm) + rsp_lag_;
+    if (!reads && !writes && based && d == static_cast<int32_t>(d) &&
+        (in.op == Op::Load || in.op == Op::Store || (in.op == Op::Addr && in.type == Type::I64))) {
+      copy = in;
+      copy.imm = static_cast<uint64_t>(d);
+      out = &copy;
+      return false;
     }
     if (reads || writes || based) sync_rsp();
     return false;
@@ -1165,6 +1164,19 @@ class Emitter {
       a_.mov(x86::rcx, v);
       a_.push(x86::rcx);
     }
+  }
+  // A guest call to a known target (after the exit's writeback): a host call into the
+  // target with the guest return address pushed beside the host one, so the guest's ret
+  // comes back here as a host ret and goes on to the return site. Past the
+  // return-address stack's limit: an ordinary exit.
+  void direct_call(uint64_t target, uint64_t ret) {
+    Stub deep{a_.newLabel(), target, ir::ExitKind::Call};
+    stubs_.push_back(deep);
+    a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
+    a_.jbe(deep.label);
+    push_imm64(ret);
+    chain_call(target);
+    chain_jmp(ret, ir::ExitKind::Jump, false);
   }
   // A host call whose rel32 is a chain site (to the target's translation once there is
   // one; to an exit stub until then).
@@ -2157,20 +2169,10 @@ class Emitter {
         writeback_gprs();
         chain_jmp(in.imm, ir::ExitKind::Jump, false);
         return true;
-      case Op::ExitCall: {
+      case Op::ExitCall:
         writeback_gprs();
-        // Host call into the target with the guest return address pushed beside the host
-        // one; the guest's ret comes back here as a host ret and goes on to the return
-        // site. Past the return-address stack's limit: an ordinary exit.
-        Stub deep{a_.newLabel(), in.imm, ir::ExitKind::Call};
-        stubs_.push_back(deep);
-        a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
-        a_.jbe(deep.label);
-        push_imm64(in.imm2);
-        chain_call(in.imm);
-        chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+        direct_call(in.imm, in.imm2);
         return true;
-      }
       case Op::ExitIf:  // a side exit: the block goes on when it is not taken
         branch_exit(in);
         return true;
@@ -2209,17 +2211,8 @@ class Emitter {
             a_.cmp(pc.r64(), x86::rcx);
           }
           a_.jne(other);
-          if (ras_call) {
-            Stub deep{a_.newLabel(), t, ir::ExitKind::Call};
-            stubs_.push_back(deep);
-            a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
-            a_.jbe(deep.label);
-            push_imm64(in.imm2);
-            chain_call(t);
-            chain_jmp(in.imm2, ir::ExitKind::Jump, false);
-          } else {
-            chain_jmp(t, ir::ExitKind::Jump, false);
-          }
+          if (ras_call) direct_call(t, in.imm2);
+          else chain_jmp(t, ir::ExitKind::Jump, false);
           a_.bind(other);
         }
         Label plain = a_.newLabel();

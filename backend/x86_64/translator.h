@@ -53,12 +53,6 @@ struct TranslateStats {
 // correctly. The differential fuzzer's --assume-alu-neutral sets it.
 extern bool g_test_alu_counts_as_neutral;
 
-// Test hook: 1 or 0 says whether host code may use BMI2 (rorx in the indirect-branch
-// probe) whatever the host has; -1 (the default) asks the environment
-// (RETRACE_TEST_BMI2=0 or 1), then the host. The golden codegen files, which are printed
-// and never run, set 1 so their text is the same on every host.
-extern int g_test_bmi2;
-
 // Guest GPRs that live in host registers throughout translated code: (host register
 // number, guest slot). A fault in translated code reads them from the signal context.
 std::vector<std::pair<uint8_t, uint16_t>> pinned_registers();
