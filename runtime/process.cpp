@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -22,6 +23,18 @@ std::string printable(const std::string& s) {
   std::string o;
   for (char c : s) o.push_back(c < 0x20 || c > 0x7e ? '?' : c);
   return o;
+}
+
+// The auxiliary vector of a stack build_initial_stack just laid out (sp: argc, argv,
+// NULL, envp, NULL, then the pairs), as /proc/self/auxv gives it: through AT_NULL.
+std::string initial_auxv(uint64_t sp) {
+  const auto* w = reinterpret_cast<const uint64_t*>(sp);
+  w += w[0] + 2;  // argc, argv[], NULL
+  while (*w) ++w;  // envp[]
+  const uint64_t* aux = ++w;
+  while (w[0] != 0) w += 2;  // (AT_NULL is type 0)
+  w += 2;
+  return std::string(reinterpret_cast<const char*>(aux), reinterpret_cast<const char*>(w));
 }
 
 }  // namespace
@@ -136,6 +149,12 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_ = std::make_unique<LinuxSyscalls>(p->image_.real_path, p->image_.brk_start,
                                                  p->regions_, spec.options.verbose);
   p->syscalls_->reexec = spec.reexec;
+  for (const std::string& arg : exec.argv) p->syscalls_->proc_cmdline.append(arg.c_str(), arg.size() + 1);
+  p->syscalls_->proc_auxv = initial_auxv(p->stack_.sp);
+  // The process's name (comm: /proc/self/comm and status, ps, pgrep) is the program's, as
+  // execve would have made it: the last component of its path, at most 15 bytes.
+  const std::string base = spec.path.substr(spec.path.find_last_of('/') + 1);
+  prctl(PR_SET_NAME, base.substr(0, 15).c_str(), 0, 0, 0);
   process_signals().verbose = spec.options.verbose;
   // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
   // thread at its next safe point; a forked child keeps only the forking thread.

@@ -100,12 +100,28 @@ long sys_exit_thread(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
   return 0;
 }
 
-// --- /proc/self/exe ---------------------------------------------------------------------
+// --- /proc/self ------------------------------------------------------------------------
+// The guest's own /proc entries that would name retrace: exe (the guest program), and
+// cmdline and auxv (what the guest was started with), as QEMU's user mode does. Other
+// /proc/self files come from the kernel.
 
-bool is_self_exe(const std::string& p) {
-  return p == "/proc/self/exe" || p == "/proc/thread-self/exe" ||
-         p == "/proc/" + std::to_string(getpid()) + "/exe";
+// The entry's name when p is /proc/self/NAME, /proc/thread-self/NAME or /proc/PID/NAME
+// with our own pid; empty otherwise.
+std::string self_proc_entry(const std::string& p) {
+  constexpr std::string_view kProc = "/proc/";
+  if (p.compare(0, kProc.size(), kProc) != 0) return {};
+  std::string_view rest = std::string_view(p).substr(kProc.size());
+  std::string_view who = rest.substr(0, rest.find('/'));
+  if (who.size() == rest.size()) return {};
+  if (who != "self" && who != "thread-self") {
+    if (who.empty() || who.find_first_not_of("0123456789") != std::string_view::npos) return {};
+    if (who != std::to_string(getpid())) return {};
+  }
+  std::string_view name = rest.substr(who.size() + 1);
+  return name.find('/') == std::string_view::npos ? std::string(name) : std::string();
 }
+
+bool is_self_exe(const std::string& p) { return self_proc_entry(p) == "exe"; }
 
 // Reads a path argument; nullopt if unreadable (the caller then lets the kernel answer).
 std::optional<std::string> path_arg(uint64_t p) {
@@ -130,13 +146,48 @@ long sys_readlinkat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a)
   return pass(s, st, nr, a);
 }
 
+// A read-only descriptor whose contents are `text` (a sealed memfd, opened again read-only
+// through /proc/self/fd): what an open of a /proc/self file returns to the guest.
+long open_copy(const std::string& text, uint64_t flags) {
+  int fd = memfd_create("retrace-proc", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd < 0) return -errno;
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t w = write(fd, text.data() + done, text.size() - done);
+    if (w <= 0) {
+      const int e = w < 0 ? errno : EIO;
+      close(fd);
+      return -e;
+    }
+    done += static_cast<size_t>(w);
+  }
+  fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+  char path[64];
+  snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+  const int ro = open(path, O_RDONLY | static_cast<int>(flags & (O_CLOEXEC | O_NONBLOCK | O_NOATIME | O_NOCTTY)));
+  const int e = errno;
+  close(fd);
+  return ro >= 0 ? ro : -e;
+}
+
 // open/openat/openat2 of /proc/self/exe open the guest program, with the caller's flags
-// (or its open_how and size, for openat2).
+// (or its open_how and size, for openat2); a read-only open of /proc/self/cmdline or auxv
+// gives the guest's copy.
 long open_or_pass(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a, unsigned path_arg_index, long host_nr) {
   auto p = path_arg(a[path_arg_index]);
-  if (p && is_self_exe(*p))
+  if (!p) return pass(s, st, nr, a);
+  const std::string entry = self_proc_entry(*p);
+  if (entry == "exe")
     return host(host_nr, static_cast<uint64_t>(AT_FDCWD), reinterpret_cast<uint64_t>(s.exe_path.c_str()),
                 a[path_arg_index + 1], a[path_arg_index + 2]);
+  if (entry == "cmdline" || entry == "auxv") {
+    uint64_t flags = a[path_arg_index + 1];
+    if (host_nr == __NR_openat2 && !copy_from_guest(&flags, a[path_arg_index + 1], sizeof flags)) return -EFAULT;
+    // (Anything but a plain read-only open gets the kernel's answer: O_DIRECTORY, O_PATH,
+    // O_CREAT, writing.)
+    if ((flags & O_ACCMODE) == O_RDONLY && !(flags & (O_DIRECTORY | O_PATH | O_CREAT | O_TMPFILE)))
+      return open_copy(entry == "cmdline" ? s.proc_cmdline : s.proc_auxv, flags);
+  }
   return pass(s, st, nr, a);
 }
 long sys_open(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 0, __NR_openat); }

@@ -67,6 +67,9 @@ class LinuxSyscalls {
 
   // State the handlers share (syscalls.cpp).
   std::string exe_path;
+  // What an open of /proc/self/cmdline and /proc/self/auxv reads: the guest's argv (each
+  // argument NUL-terminated) and the auxiliary vector it started with (to AT_NULL).
+  std::string proc_cmdline, proc_auxv;
   GuestRegions& regions;
   bool verbose;
   uint64_t brk_start, brk_cur,
