@@ -388,13 +388,23 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   return 0;
 }
 
-long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+long sys_mprotect(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args args) {
   std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
+  uint64_t a[6] = {args[0], args[1], args[2], args[3], args[4], args[5]};
   uint64_t addr = a[0], len = a[1];
   if (addr & (kPageSize - 1)) return -EINVAL;
   if (len == 0) return 0;
   uint64_t end = page_up(addr + len);
   if (end < addr) return -ENOMEM;
+  if ((a[2] & PROT_GROWSDOWN) && addr >= s.stack_lo && addr < s.stack_hi) {
+    // PROT_GROWSDOWN: down to the start of a grows-down mapping, which the main stack is
+    // natively (glibc's _dl_make_stack_executable asks this when dlopen loads a library
+    // that needs an executable stack). The guest stack is a plain mapping of retrace's:
+    // the same range by hand, down to the page above its guard page.
+    addr = a[0] = s.stack_lo;
+    a[1] = end - addr;
+    a[2] &= ~static_cast<uint64_t>(PROT_GROWSDOWN);
+  }
   if (!s.regions.contains(addr, end)) return -ENOMEM;  // as for an unmapped range
   forget_code_pages(addr, end);  // before the pages may become unreadable
   long r;

@@ -70,6 +70,7 @@ class LinuxSyscalls {
   // What an open of /proc/self/cmdline and /proc/self/auxv reads: the guest's argv (each
   // argument NUL-terminated) and the auxiliary vector it started with (to AT_NULL).
   std::string proc_cmdline, proc_auxv;
+  uint64_t stack_lo = 0, stack_hi = 0;  // the main guest stack, above its guard page
   GuestRegions& regions;
   bool verbose;
   uint64_t brk_start, brk_cur,
