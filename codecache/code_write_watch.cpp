@@ -287,31 +287,53 @@ int CodeWriteWatch::guest_prot(uint64_t addr) {
   return known_prot(addr & ~(kPage - 1));
 }
 
-bool CodeWriteWatch::on_write_fault(uint64_t addr) {
-  const uint64_t page = addr & ~(kPage - 1);
+namespace {
+enum class GiveBack { NotOurs, GivenBack, Stale };
+// A write to a page: if we write-protected it, its protection goes back and the page is
+// recorded as written (async-signal-safe: the fault handler's path).
+GiveBack give_back(uint64_t page) {
   // A few rounds: the entry may be forgotten (and its slot reused) under us.
   for (int round = 0; round < 4; ++round) {
     Entry* e = find(page);
-    if (!e) return false;
+    if (!e) return GiveBack::NotOurs;
     uint64_t k = e->key.load(std::memory_order_acquire);
     if (k == (page | kOpening) || k == (page | kOpen)) {
       // Another thread's fault is giving (or gave) the page back; this write faulted while
       // it was read-only. Retry it (it faults again until the kernel has the new prot).
-      return true;
+      return GiveBack::Stale;
     }
     if (k != (page | kProtected)) continue;
     if (!e->key.compare_exchange_strong(k, page | kOpening, std::memory_order_acq_rel)) continue;
     if (mprotect(reinterpret_cast<void*>(page), kPage, e->prot.load(std::memory_order_relaxed)) != 0) {
       e->key.store(page | kProtected, std::memory_order_release);  // still read-only: the guest's fault
-      return false;
+      return GiveBack::NotOurs;
     }
     e->key.store(page | kOpen, std::memory_order_release);
     g_faults++;
     unsigned n = g_written_n.fetch_add(1, std::memory_order_acq_rel);
     if (n < kWrittenMax) g_written[n].store(page, std::memory_order_release);
-    return true;
+    return GiveBack::GivenBack;
   }
-  return false;
+  return GiveBack::NotOurs;
+}
+}  // namespace
+
+bool CodeWriteWatch::on_write_fault(uint64_t addr) { return give_back(addr & ~(kPage - 1)) != GiveBack::NotOurs; }
+
+bool CodeWriteWatch::before_kernel_write(uint64_t start, uint64_t end) {
+  if (g_count.load(std::memory_order_acquire) == 0 || start >= end) return false;
+  bool any = false;
+  const uint64_t first = start & ~(kPage - 1);
+  if ((end - first) / kPage <= kSlots / 16) {
+    for (uint64_t p = first; p < end && p >= first; p += kPage) any |= give_back(p) == GiveBack::GivenBack;
+  } else {
+    // (A long range: the table's live entries in it, not every page of it.)
+    for (Entry& e : g_table) {
+      const uint64_t k = e.key.load(std::memory_order_acquire), page = k & ~(kPage - 1);
+      if ((k & (kPage - 1)) == kProtected && page >= first && page < end) any |= give_back(page) == GiveBack::GivenBack;
+    }
+  }
+  return any;
 }
 
 bool CodeWriteWatch::any_written() const {

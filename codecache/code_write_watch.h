@@ -28,8 +28,10 @@
 // Pages that take more than kMaxWriteFaults write faults are no longer protected; blocks
 // decoded from them check their own bytes at entry instead.
 //
-// Known limit: a write into a watched page made by the kernel on the guest's behalf
-// (read(2) into a buffer that shares a page with translated code) returns EFAULT.
+// Writes the kernel makes for the guest (read(2) into a buffer that shares a page with
+// translated code) are announced first (before_kernel_write), for the syscalls that fill
+// guest buffers: the read family and the socket receives; copies retrace itself makes to
+// guest memory take the write fault as guest code does.
 #pragma once
 
 #include <cstdint>
@@ -56,6 +58,11 @@ class CodeWriteWatch {
   // was a watched page (now writable again and recorded), or one another thread's write
   // fault is giving back (this write faulted before that: retrying it is right).
   bool on_write_fault(uint64_t addr);
+  // The kernel is about to write [start, end) for the guest (read(2) into a buffer, ...):
+  // pages we write-protected there get their protection back and are recorded as written,
+  // as a guest write fault would have them (the kernel's write would be EFAULT). Returns
+  // whether any page was given back (the caller makes other threads reach a safe point).
+  bool before_kernel_write(uint64_t start, uint64_t end);
   // Pages were written (recorded by the handler, or published and not yet taken).
   bool any_written() const;
   // Pages written since the last call (each once; ~0 when too many to list). Publishes

@@ -29,6 +29,7 @@
 
 #include "codecache/code_write_watch.h"
 #include "ir/passes.h"
+#include "runtime/guest_memory.h"
 
 namespace retrace::rt {
 
@@ -141,6 +142,8 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     else if (t_state) t_state->pending_exit = 1;
     return;
   }
+  if (t_guest_copy_jb && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS))
+    siglongjmp(*t_guest_copy_jb, 1);  // a guarded copy to or from guest memory (guest_memory.cpp)
   bool in_cache = t_cache && t_cache->contains(host_pc);
   if (fc.jb && (fc.inst || in_cache)) {
     fc.signal = sig;
@@ -218,6 +221,7 @@ void install_fault_handlers() {
   sigaction(SIGSEGV, &sa, nullptr);
   sigaction(SIGBUS, &sa, nullptr);
   sigaction(SIGFPE, &sa, nullptr);  // #DE from a div in translated code
+  g_guest_copy_guarded.store(true);
 }
 
 Dispatcher::Dispatcher(x86::Mode mode, x86::CodeReader reader, RunOptions opt)

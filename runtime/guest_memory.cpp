@@ -1,9 +1,12 @@
 #include "runtime/guest_memory.h"
 
 #include <sys/uio.h>
+#include <setjmp.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
 
 namespace retrace::rt {
 
@@ -53,11 +56,36 @@ bool GuestRegions::overlaps(uint64_t start, uint64_t end) const {
   return any;
 }
 
+thread_local sigjmp_buf* t_guest_copy_jb = nullptr;
+std::atomic<bool> g_guest_copy_guarded{false};
+
 namespace {
 
-// process_vm_{readv,writev} on our own pid: the kernel validates the guest range, so a
-// bad pointer is an error return, never a fault in retrace.
+// A plain memcpy to or from guest memory, with the fault handler armed to jump back here
+// (sigsetjmp without the signal mask: the handler runs with SA_NODEFER, so nothing is left
+// blocked). A write to a page the SMC watch protects is the handler's as any guest write
+// is (it gives the page back and the copy goes on); any other fault makes the copy fail.
+bool guarded_copy(void* dst, const void* src, size_t n) {
+  sigjmp_buf jb;
+  if (sigsetjmp(jb, 0)) {
+    t_guest_copy_jb = nullptr;
+    return false;
+  }
+  t_guest_copy_jb = &jb;
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  memcpy(dst, src, n);
+  std::atomic_signal_fence(std::memory_order_seq_cst);
+  t_guest_copy_jb = nullptr;
+  return true;
+}
+
+// process_vm_{readv,writev} on our own pid (before the fault handler is installed: tools
+// and tests): the kernel validates the guest range, so a bad pointer is an error return,
+// never a fault in retrace.
 bool vm_copy(bool write, void* local_buf, uint64_t guest, size_t n) {
+  if (g_guest_copy_guarded.load(std::memory_order_relaxed))
+    return write ? guarded_copy(reinterpret_cast<void*>(guest), local_buf, n)
+                 : guarded_copy(local_buf, reinterpret_cast<const void*>(guest), n);
   size_t done = 0;
   while (done < n) {
     struct iovec local = {static_cast<char*>(local_buf) + done, n - done};

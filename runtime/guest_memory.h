@@ -12,12 +12,16 @@
 //     0x400000 ──image── 0x4c7000   0x4c7000+brk ...   0x7f..stack..   0x7f..mmaps..
 //                 (adjacent ranges are merged, so a range covers many mappings)
 //
-// Guest pointers are never dereferenced by retrace's C++ code directly: copy_from_guest
-// and copy_to_guest go through process_vm_readv/writev on our own pid, so a bad pointer
-// becomes EFAULT instead of a host crash.
+// Guest pointers are never dereferenced by retrace's C++ code outside copy_from_guest and
+// copy_to_guest, whose copies are guarded by the fault handler (or, before it is
+// installed, go through process_vm_readv/writev on our own pid), so a bad pointer becomes
+// EFAULT instead of a host crash.
 #pragma once
 
+#include <setjmp.h>
+
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -77,6 +81,11 @@ void GuestRegions::for_each_owned(uint64_t start, uint64_t end, F f) const {
 }
 
 // Both return false (and copy nothing useful) if any byte is not accessible.
+// Guarded copies: once the fault handler is installed (g_guest_copy_guarded), a copy is a
+// memcpy during which a fault jumps back through t_guest_copy_jb (dispatcher.cpp's handler)
+// and the copy fails; before that, process_vm_readv/writev.
+extern thread_local sigjmp_buf* t_guest_copy_jb;
+extern std::atomic<bool> g_guest_copy_guarded;
 bool copy_from_guest(void* dst, uint64_t guest_src, size_t n);
 bool copy_to_guest(uint64_t guest_dst, const void* src, size_t n);
 // Reads a NUL-terminated guest string of at most max bytes; nullopt on a bad pointer or

@@ -9,6 +9,9 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/uio.h>
+#include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -193,6 +196,73 @@ long open_or_pass(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a, u
 long sys_open(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 0, __NR_openat); }
 long sys_openat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat); }
 long sys_openat2(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat2); }
+
+// --- reads into guest buffers -----------------------------------------------------------
+// The kernel writes these buffers itself: pages of them we write-protected for
+// self-modifying code detection get their protection back first (as a guest store's
+// write fault would), else the kernel's write would fail with EFAULT.
+
+void before_kernel_write(uint64_t buf, uint64_t len) {
+  if (len && codecache::CodeWriteWatch::instance().before_kernel_write(buf, buf + len < buf ? ~0ull : buf + len)) {
+    if (g_poke_all_threads) g_poke_all_threads();  // (other threads: a safe point before that code runs again)
+  }
+}
+
+void before_kernel_write_iov(uint64_t iov, uint64_t count) {
+  if (codecache::CodeWriteWatch::instance().pages_watched() == 0) return;
+  for (uint64_t i = 0; i < count && i < 1024; ++i) {  // (IOV_MAX)
+    struct iovec v;
+    if (!copy_from_guest(&v, iov + i * sizeof v, sizeof v)) return;  // (the kernel's EFAULT)
+    before_kernel_write(reinterpret_cast<uint64_t>(v.iov_base), v.iov_len);
+  }
+}
+
+// read, pread64, recvfrom: (fd, buf, len, ...).
+long sys_read_buf(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  before_kernel_write(a[1], a[2]);
+  return pass(s, st, nr, a);
+}
+
+// readv, preadv, preadv2: (fd, iov, iovcnt, ...).
+long sys_read_iov(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  before_kernel_write_iov(a[1], a[2]);
+  return pass(s, st, nr, a);
+}
+
+long sys_recvmsg(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  struct msghdr m;
+  if (codecache::CodeWriteWatch::instance().pages_watched() != 0 && copy_from_guest(&m, a[1], sizeof m)) {
+    before_kernel_write_iov(reinterpret_cast<uint64_t>(m.msg_iov), m.msg_iovlen);
+    before_kernel_write(reinterpret_cast<uint64_t>(m.msg_control), m.msg_controllen);
+    before_kernel_write(reinterpret_cast<uint64_t>(m.msg_name), m.msg_namelen);
+  }
+  return pass(s, st, nr, a);
+}
+
+// --- time ------------------------------------------------------------------------------
+// The guest has no vDSO: its clock_gettime, gettimeofday and time come here as syscalls.
+// They are answered through retrace's own (glibc's vDSO calls: no kernel entry) into a
+// local, then copied out, so a bad guest pointer is EFAULT as from the kernel.
+
+long sys_clock_gettime(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  struct timespec ts;
+  if (clock_gettime(static_cast<clockid_t>(a[0]), &ts) != 0) return -errno;
+  return copy_to_guest(a[1], &ts, sizeof ts) ? 0 : -EFAULT;
+}
+
+long sys_gettimeofday(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  if (a[1] != 0) return pass(s, st, nr, a);  // (the obsolete timezone: the kernel's)
+  if (a[0] == 0) return 0;
+  struct timeval tv;
+  gettimeofday(&tv, nullptr);
+  return copy_to_guest(a[0], &tv, sizeof tv) ? 0 : -EFAULT;
+}
+
+long sys_time(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
+  const time_t t = time(nullptr);
+  if (a[0] != 0 && !copy_to_guest(a[0], &t, sizeof t)) return -EFAULT;
+  return static_cast<long>(t);
+}
 
 long sys_ioctl(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
   // Terminal, descriptor-flag and read-only socket requests go to the kernel (they act on

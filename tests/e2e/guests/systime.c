@@ -27,6 +27,20 @@ int main_c(u64* sp, u64 rdx) {
   check("gettimeofday agrees with time", sys2(NR_gettimeofday, tv, 0) == 0 && tv[0] - now >= 0 &&
         tv[0] - now <= 2);
   check("REALTIME after 2020", sys2(NR_clock_gettime, 0, a) == 0 && a[0] > 1577836800);
+  // Bad pointers: unmapped, read-only, half on a read-only page; and null.
+  i64* ro = (i64*)sys6(SYS_mmap, 0, 8192, 1 /*PROT_READ*/, 0x22 /*MAP_PRIVATE|MAP_ANONYMOUS*/, -1, 0);
+  check("mmap a read-only page", (i64)ro > 0);
+  check("clock_gettime to a read-only page is EFAULT", sys2(NR_clock_gettime, 1, ro) == -14);
+  check("clock_gettime across into a read-only page is EFAULT",
+        sys3(SYS_mprotect, ro, 4096, 3) == 0 && sys2(NR_clock_gettime, 1, (char*)ro + 4088) == -14);
+  check("clock_gettime to the writable half's end works", sys2(NR_clock_gettime, 1, (char*)ro + 4080) == 0);
+  check("clock_gettime to null is EFAULT", sys2(NR_clock_gettime, 1, 0) == -14);
+  check("gettimeofday to a bad pointer is EFAULT", sys2(NR_gettimeofday, 8, 0) == -14);
+  check("gettimeofday with neither pointer", sys2(NR_gettimeofday, 0, 0) == 0);
+  check("time to a bad pointer is EFAULT", sys1(NR_time, 8) == -14);
+  check("time to a read-only page is EFAULT", sys1(NR_time, (char*)ro + 4096) == -14);
+  i64 t2 = 0;
+  check("time stores what it returns", sys1(NR_time, &t2) == t2 && t2 >= now);
   unsigned char r1[64], r2[64];
   memset_(r1, 0, sizeof r1);
   memset_(r2, 0, sizeof r2);
