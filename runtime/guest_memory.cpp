@@ -65,17 +65,20 @@ namespace {
 // (sigsetjmp without the signal mask: the handler runs with SA_NODEFER, so nothing is left
 // blocked). A write to a page the SMC watch protects is the handler's as any guest write
 // is (it gives the page back and the copy goes on); any other fault makes the copy fail.
+// (Nested in a signal handler that interrupted another copy, the outer one's buffer comes
+// back after.)
 bool guarded_copy(void* dst, const void* src, size_t n) {
   sigjmp_buf jb;
+  sigjmp_buf* const outer = t_guest_copy_jb;
   if (sigsetjmp(jb, 0)) {
-    t_guest_copy_jb = nullptr;
+    t_guest_copy_jb = outer;
     return false;
   }
   t_guest_copy_jb = &jb;
   std::atomic_signal_fence(std::memory_order_seq_cst);
   memcpy(dst, src, n);
   std::atomic_signal_fence(std::memory_order_seq_cst);
-  t_guest_copy_jb = nullptr;
+  t_guest_copy_jb = outer;
   return true;
 }
 
