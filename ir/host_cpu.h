@@ -1,5 +1,5 @@
-// The host CPU features retrace's tiers use beyond its x86-64 + SSE4.2 baseline, read with
-// cpuid once, when first asked (not at start-up: a cpuid is a VM exit, ~9 us here).
+// The host CPU features retrace's tiers use beyond its x86-64 + SSE4.2 baseline, taken from
+// glibc's record of cpuid (sys/platform/x86.h) once, when first asked.
 #pragma once
 
 namespace retrace::ir {

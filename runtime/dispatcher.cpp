@@ -83,8 +83,8 @@ void forget_code_pages(uint64_t start, uint64_t end) {
 }
 
 size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
-  // process_vm_readv on ourselves: the kernel checks the mapping, so an unmapped or
-  // unreadable guest pc reads short instead of faulting retrace. A page read that way
+  // A page is read the first time with a guarded copy (copy_from_guest), so an unmapped
+  // or unreadable guest pc reads short instead of faulting retrace; a page read that way
   // once is copied directly afterwards (until munmap/mprotect forget it).
   size_t done = 0;
   while (done < n) {
@@ -104,17 +104,14 @@ size_t read_guest_code(uint64_t addr, uint8_t* buf, size_t n) {
         continue;
       }
     }
-    struct iovec local = {buf + done, chunk};
-    struct iovec remote = {reinterpret_cast<void*>(a), chunk};
-    ssize_t r = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
-    if (r <= 0) break;
+    // (A guarded copy: an unreadable page fails it, without a fault in retrace.)
+    if (!copy_from_guest(buf + done, a, chunk)) break;
     // Readable, but code runs only from executable pages (NX): a page the guest mapped
     // without PROT_EXEC reads as if it were not there, a fetch fault. (A page we know
     // nothing of is taken as executable.) Asked without our lock: the watch's comes first.
     const int prot = codecache::CodeWriteWatch::instance().guest_prot(a);
     if (prot >= 0 && !(prot & PROT_EXEC)) break;
-    done += static_cast<size_t>(r);
-    if (static_cast<size_t>(r) < chunk) break;
+    done += chunk;
     std::lock_guard<std::mutex> lock(g_readable_mu);
     g_readable_pages.insert(a & ~4095ull);
   }

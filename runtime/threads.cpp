@@ -80,19 +80,30 @@ thread_local ThreadRec* t_self = nullptr;
 // thread's exit at worst gives another thread a spurious safe point.
 constexpr size_t kPokeSlots = 4096;
 std::atomic<ir::MachineState*> g_poke[kPokeSlots];
+std::atomic<size_t> g_poke_used{0};  // slots ever taken: the rest are null (and untouched)
+
+void poke_clear_all() {
+  const size_t used = g_poke_used.load(std::memory_order_acquire);
+  for (size_t i = 0; i < used; ++i) g_poke[i].store(nullptr);
+}
 std::vector<std::unique_ptr<ir::MachineState>> g_state_pool;  // under Registry::mu
 
 void poke_register(ir::MachineState* st) {
-  for (auto& slot : g_poke) {
+  for (size_t i = 0; i < kPokeSlots; ++i) {
     ir::MachineState* expected = nullptr;
-    if (slot.compare_exchange_strong(expected, st)) return;
+    if (g_poke[i].compare_exchange_strong(expected, st)) {
+      size_t used = g_poke_used.load(std::memory_order_relaxed);
+      while (used < i + 1 && !g_poke_used.compare_exchange_weak(used, i + 1)) {}
+      return;
+    }
   }
 }
 
 void poke_unregister(ir::MachineState* st) {
-  for (auto& slot : g_poke) {
+  const size_t used = g_poke_used.load(std::memory_order_acquire);
+  for (size_t i = 0; i < used; ++i) {
     ir::MachineState* expected = st;
-    if (slot.compare_exchange_strong(expected, nullptr)) return;
+    if (g_poke[i].compare_exchange_strong(expected, nullptr)) return;
   }
 }
 
@@ -329,7 +340,7 @@ void threads_init(Dispatcher& d, ir::MachineState& st, LinuxSyscalls& sys, const
     r.have_result = false;
   }
   t_self = m;
-  for (auto& slot : g_poke) slot.store(nullptr);
+  poke_clear_all();
   poke_register(&st);
   install_safepoint(d);
 }
@@ -441,8 +452,9 @@ void threads_invalidate(uint64_t start, uint64_t end) {
 }
 
 void threads_poke_all() {
-  for (auto& slot : g_poke)
-    if (ir::MachineState* st = slot.load(std::memory_order_acquire)) st->pending_exit = 1;
+  const size_t used = g_poke_used.load(std::memory_order_acquire);
+  for (size_t i = 0; i < used; ++i)
+    if (ir::MachineState* st = g_poke[i].load(std::memory_order_acquire)) st->pending_exit = 1;
 }
 
 void threads_fork_prepare() {
@@ -468,7 +480,7 @@ void threads_after_fork_child() {
     r.threads.push_back(self);
     if (self->d) after_fork_in_child(self->d);
   }
-  for (auto& slot : g_poke) slot.store(nullptr);
+  poke_clear_all();
   if (self) poke_register(self->st);
   if (r.main != self) r.main = nullptr;  // the main thread's record stays (leaked) in the parent's copy
   r.live = 1;
