@@ -158,6 +158,8 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   const std::string base = spec.path.substr(spec.path.find_last_of('/') + 1);
   prctl(PR_SET_NAME, base.substr(0, 15).c_str(), 0, 0, 0);
   process_signals().verbose = spec.options.verbose;
+  process_signals().stack_guard_lo = p->stack_.lo;  // (the stack mapping's lowest page)
+  process_signals().stack_guard_hi = p->stack_.lo + 4096;
   // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
   // thread at its next safe point; a forked child keeps only the forking thread.
   threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);

@@ -649,19 +649,23 @@ bool Signals::on_trap(ir::MachineState& st) {
   uint64_t trapno = 0, err = 0, cr2 = 0;
   switch (sig) {
     case SIGSEGV:
-    case SIGBUS:
+    case SIGBUS: {
       if (st.trap_code == 0) info.si_code = st.trap_addr ? 1 /* SEGV_MAPERR */ : kSiKernel;
+      const bool stack_overflow = sig == SIGSEGV && st.trap_addr >= stack_guard_lo && st.trap_addr < stack_guard_hi;
+      if (stack_overflow) info.si_code = 1;  // SEGV_MAPERR: below the stack, natively nothing is mapped
       if (info.si_code != kSiKernel) {
         info.si_addr = reinterpret_cast<void*>(st.trap_addr);
         trapno = 14;
         // The host's error code when the fault was a real one (user, write, present
         // bits as the kernel reported them), else user-mode plus present for ACCERR.
         err = trap_err ? (trap_err & 0x1f) : 4 | (info.si_code == 2 /* SEGV_ACCERR */ ? 1 : 0);
+        if (stack_overflow) err &= ~1ull;  // (not present)
         cr2 = st.trap_addr;
       } else {
         trapno = 13;
       }
       break;
+    }
     case SIGFPE:
       if (st.trap_code == 0) info.si_code = 1;  // FPE_INTDIV
       info.si_addr = reinterpret_cast<void*>(st.rip);

@@ -67,6 +67,9 @@ class Signals {
   Signals();
   // --verbose: a guest ended by a signal's default action says so on stderr.
   bool verbose = false;
+  // The main guest stack's guard page [lo, hi): natively the stack is a grows-down mapping
+  // with nothing below it, so an overflow there is SEGV_MAPERR on a page not present.
+  uint64_t stack_guard_lo = 0, stack_guard_hi = 0;
 
   // Threads (see above). parent: the creating thread's state (mask is inherited).
   ThreadSignals& attach_thread(ir::MachineState& st, const ir::MachineState* parent = nullptr);

@@ -8,11 +8,16 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <stdint.h>
+#include <ucontext.h>
 static char* page;
 static volatile int fixes;
 static void h(int sig, siginfo_t* si, void* uc) {
   if ((char*)si->si_addr >= page && (char*)si->si_addr < page + 4096) { fixes++; mprotect(page, 4096, PROT_READ|PROT_WRITE); return; }
-  char msg[] = "stack overflow caught on altstack\n"; write(1, msg, sizeof msg - 1); _exit(3);
+  // (as the kernel has it: below the stack nothing is mapped, so MAPERR and not present)
+  char msg[] = "stack overflow caught on altstack: si_code ?, page present ?\n";
+  *strchr(msg, '?') = (char)('0' + si->si_code);
+  *strrchr(msg, '?') = (char)('0' + (int)(((ucontext_t*)uc)->uc_mcontext.gregs[REG_ERR] & 1));
+  write(1, msg, sizeof msg - 1); _exit(3);
 }
 static int rec(int n) { volatile char buf[1024]; buf[0] = n; return n ? rec(n + 1) + buf[0] : 0; }
 int main(void) {
