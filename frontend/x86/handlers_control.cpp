@@ -73,8 +73,10 @@ bool h_call(Ctx& c) {
     c.ended = true;
     return true;
   }
-  // The target is read before the push: `call [rsp+8]` uses the old rsp.
-  Slot target = c.emit(Op::Mov, st, c.read_as(0, st));
+  // The target is read before the push: `call [rsp+8]` uses the old rsp, and `call rsp`
+  // the old value (a guest register is copied; a load is already a temp of its own).
+  Slot target = c.read_as(0, st);
+  if (!ir::is_temp(target)) target = c.emit(Op::Mov, st, target);
   c.push(c.konst(st, c.next_pc), st);
   c.exit_ind(target, ir::ExitHint::Call);
   return true;
