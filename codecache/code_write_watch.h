@@ -29,9 +29,9 @@
 // decoded from them check their own bytes at entry instead.
 //
 // Writes the kernel makes for the guest (read(2) into a buffer that shares a page with
-// translated code) are announced first (before_kernel_write), for the syscalls that fill
-// guest buffers: the read family and the socket receives; copies retrace itself makes to
-// guest memory take the write fault as guest code does.
+// translated code) are announced first (before_kernel_write) for the syscalls whose output
+// the syscall layer knows (runtime/syscalls.cpp, kernel_writes); copies retrace itself
+// makes to guest memory take the write fault as guest code does.
 #pragma once
 
 #include <cstdint>

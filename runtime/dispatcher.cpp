@@ -139,8 +139,9 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     else if (t_state) t_state->pending_exit = 1;
     return;
   }
-  if (t_guest_copy_jb && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS))
-    siglongjmp(*t_guest_copy_jb, 1);  // a guarded copy to or from guest memory (guest_memory.cpp)
+  if (GuestCopy* c = t_guest_copy; c && si->si_code > 0 && (sig == SIGSEGV || sig == SIGBUS) &&
+                                    reinterpret_cast<uint64_t>(si->si_addr) - c->lo < c->hi - c->lo)
+    siglongjmp(c->jb, 1);  // a guarded copy to or from guest memory (guest_memory.cpp) hit a bad page
   bool in_cache = t_cache && t_cache->contains(host_pc);
   if (fc.jb && (fc.inst || in_cache)) {
     fc.signal = sig;
@@ -218,6 +219,13 @@ void install_fault_handlers() {
   sigaction(SIGSEGV, &sa, nullptr);
   sigaction(SIGBUS, &sa, nullptr);
   sigaction(SIGFPE, &sa, nullptr);  // #DE from a div in translated code
+  // Faults must reach the handler: a fault signal blocked when retrace started (inherited
+  // through execve) would make the kernel kill us at the first guarded copy that faults.
+  // (The guest's own mask is virtual: signals.cpp.)
+  sigset_t faults;
+  sigemptyset(&faults);
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP}) sigaddset(&faults, sig);
+  pthread_sigmask(SIG_UNBLOCK, &faults, nullptr);
   g_guest_copy_guarded.store(true);
 }
 

@@ -56,29 +56,32 @@ bool GuestRegions::overlaps(uint64_t start, uint64_t end) const {
   return any;
 }
 
-thread_local sigjmp_buf* t_guest_copy_jb = nullptr;
+thread_local GuestCopy* t_guest_copy = nullptr;
 std::atomic<bool> g_guest_copy_guarded{false};
 
 namespace {
 
-// A plain memcpy to or from guest memory, with the fault handler armed to jump back here
-// (sigsetjmp without the signal mask: the handler runs with SA_NODEFER, so nothing is left
-// blocked). A write to a page the SMC watch protects is the handler's as any guest write
-// is (it gives the page back and the copy goes on); any other fault makes the copy fail.
-// (Nested in a signal handler that interrupted another copy, the outer one's buffer comes
-// back after.)
-bool guarded_copy(void* dst, const void* src, size_t n) {
-  sigjmp_buf jb;
-  sigjmp_buf* const outer = t_guest_copy_jb;
-  if (sigsetjmp(jb, 0)) {
-    t_guest_copy_jb = outer;
+// A plain memcpy to or from guest memory [guest, guest + n), with the fault handler armed
+// to jump back here when a fault hits that range (as the kernel's exception tables do for
+// copy_to_user). sigsetjmp without the signal mask: the handler runs with SA_NODEFER and
+// the fault signals are never blocked on the host, so nothing is left blocked. A write to
+// a page the SMC watch protects is the handler's as any guest write is (it gives the page
+// back and the copy goes on). (Nested in a signal handler that interrupted another copy,
+// the outer one comes back after.)
+bool guarded_copy(void* dst, const void* src, size_t n, uint64_t guest) {
+  GuestCopy c;
+  c.lo = guest;
+  c.hi = guest + n;
+  GuestCopy* const outer = t_guest_copy;
+  if (sigsetjmp(c.jb, 0)) {
+    t_guest_copy = outer;
     return false;
   }
-  t_guest_copy_jb = &jb;
+  t_guest_copy = &c;
   std::atomic_signal_fence(std::memory_order_seq_cst);
   memcpy(dst, src, n);
   std::atomic_signal_fence(std::memory_order_seq_cst);
-  t_guest_copy_jb = outer;
+  t_guest_copy = outer;
   return true;
 }
 
@@ -87,8 +90,8 @@ bool guarded_copy(void* dst, const void* src, size_t n) {
 // never a fault in retrace.
 bool vm_copy(bool write, void* local_buf, uint64_t guest, size_t n) {
   if (g_guest_copy_guarded.load(std::memory_order_relaxed))
-    return write ? guarded_copy(reinterpret_cast<void*>(guest), local_buf, n)
-                 : guarded_copy(local_buf, reinterpret_cast<const void*>(guest), n);
+    return write ? guarded_copy(reinterpret_cast<void*>(guest), local_buf, n, guest)
+                 : guarded_copy(local_buf, reinterpret_cast<const void*>(guest), n, guest);
   size_t done = 0;
   while (done < n) {
     struct iovec local = {static_cast<char*>(local_buf) + done, n - done};

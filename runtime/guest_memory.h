@@ -82,9 +82,13 @@ void GuestRegions::for_each_owned(uint64_t start, uint64_t end, F f) const {
 
 // Both return false (and copy nothing useful) if any byte is not accessible.
 // Guarded copies: once the fault handler is installed (g_guest_copy_guarded), a copy is a
-// memcpy during which a fault jumps back through t_guest_copy_jb (dispatcher.cpp's handler)
-// and the copy fails; before that, process_vm_readv/writev.
-extern thread_local sigjmp_buf* t_guest_copy_jb;
+// memcpy during which a fault inside the guest range [lo, hi) jumps back through jb
+// (dispatcher.cpp's handler) and the copy fails; before that, process_vm_readv/writev.
+struct GuestCopy {
+  sigjmp_buf jb;
+  uint64_t lo, hi;
+};
+extern thread_local GuestCopy* t_guest_copy;
 extern std::atomic<bool> g_guest_copy_guarded;
 bool copy_from_guest(void* dst, uint64_t guest_src, size_t n);
 bool copy_to_guest(uint64_t guest_dst, const void* src, size_t n);

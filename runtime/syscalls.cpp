@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/uio.h>
+#include <sys/utsname.h>
 #include <sys/socket.h>
 #include <termios.h>
 #include <unistd.h>
@@ -149,94 +150,184 @@ long sys_readlinkat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a)
   return pass(s, st, nr, a);
 }
 
-// A read-only descriptor whose contents are `text` (a sealed memfd, opened again read-only
-// through /proc/self/fd): what an open of a /proc/self file returns to the guest.
-long open_copy(const std::string& text, uint64_t flags) {
-  int fd = memfd_create("retrace-proc", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-  if (fd < 0) return -errno;
+// What an open of our own /proc/PID/cmdline or auxv reads for the guest, asked of what
+// the kernel opened (fd), so that every spelling counts (/proc/self, thread-self, our pid,
+// one of our threads, relative to a /proc directory): nullptr for anything else.
+const std::string* self_proc_copy(const LinuxSyscalls& s, long fd) {
+  char link[64], target[128];
+  snprintf(link, sizeof link, "/proc/self/fd/%ld", fd);
+  const ssize_t n = readlink(link, target, sizeof target - 1);
+  if (n <= 0) return nullptr;
+  target[n] = 0;
+  unsigned long who = 0, task = 0;
+  char name[16] = {0};
+  int used = 0;
+  if (sscanf(target, "/proc/%lu/task/%lu/%15[a-z]%n", &who, &task, name, &used) == 3 && used == n) {
+    if (who != static_cast<unsigned long>(getpid())) return nullptr;
+  } else if (sscanf(target, "/proc/%lu/%15[a-z]%n", &who, name, &used) == 2 && used == n) {
+    char self_task[64];
+    snprintf(self_task, sizeof self_task, "/proc/self/task/%lu", who);
+    if (who != static_cast<unsigned long>(getpid()) && access(self_task, F_OK) != 0) return nullptr;
+  } else {
+    return nullptr;
+  }
+  if (strcmp(name, "cmdline") == 0) return &s.proc_cmdline;
+  if (strcmp(name, "auxv") == 0) return &s.proc_auxv;
+  return nullptr;
+}
+
+// Puts a read-only copy of `text` (a sealed memfd, opened again read-only through
+// /proc/self/fd) in place of descriptor fd, keeping its number, close-on-exec flag and
+// status flags.
+long replace_with_copy(long fd, const std::string& text) {
+  const int cloexec = fcntl(static_cast<int>(fd), F_GETFD) & FD_CLOEXEC;
+  const int fl = fcntl(static_cast<int>(fd), F_GETFL);
+  int mfd = memfd_create("retrace-proc", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (mfd < 0) return fd;  // (the kernel's file, then)
   size_t done = 0;
   while (done < text.size()) {
-    ssize_t w = write(fd, text.data() + done, text.size() - done);
-    if (w <= 0) {
-      const int e = w < 0 ? errno : EIO;
-      close(fd);
-      return -e;
-    }
+    const ssize_t w = write(mfd, text.data() + done, text.size() - done);
+    if (w <= 0) break;
     done += static_cast<size_t>(w);
   }
-  fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+  fcntl(mfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
   char path[64];
-  snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-  const int ro = open(path, O_RDONLY | static_cast<int>(flags & (O_CLOEXEC | O_NONBLOCK | O_NOATIME | O_NOCTTY)));
-  const int e = errno;
-  close(fd);
-  return ro >= 0 ? ro : -e;
+  snprintf(path, sizeof path, "/proc/self/fd/%d", mfd);
+  const int ro = done == text.size() ? open(path, O_RDONLY | O_CLOEXEC | (fl >= 0 ? fl & (O_NONBLOCK | O_NOATIME) : 0)) : -1;
+  close(mfd);
+  if (ro < 0) return fd;
+  dup3(ro, static_cast<int>(fd), cloexec ? O_CLOEXEC : 0);
+  close(ro);
+  return fd;
 }
 
 // open/openat/openat2 of /proc/self/exe open the guest program, with the caller's flags
-// (or its open_how and size, for openat2); a read-only open of /proc/self/cmdline or auxv
-// gives the guest's copy.
+// (or its open_how and size, for openat2). Anything else goes to the kernel, with the
+// caller's flags and checks; if what it opened is our own cmdline or auxv, the guest
+// reads its own instead (a read-only copy in the same descriptor).
 long open_or_pass(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a, unsigned path_arg_index, long host_nr) {
   auto p = path_arg(a[path_arg_index]);
-  if (!p) return pass(s, st, nr, a);
-  const std::string entry = self_proc_entry(*p);
-  if (entry == "exe")
+  if (p && is_self_exe(*p))
     return host(host_nr, static_cast<uint64_t>(AT_FDCWD), reinterpret_cast<uint64_t>(s.exe_path.c_str()),
                 a[path_arg_index + 1], a[path_arg_index + 2]);
-  if (entry == "cmdline" || entry == "auxv") {
-    uint64_t flags = a[path_arg_index + 1];
-    if (host_nr == __NR_openat2 && !copy_from_guest(&flags, a[path_arg_index + 1], sizeof flags)) return -EFAULT;
-    // (Anything but a plain read-only open gets the kernel's answer: O_DIRECTORY, O_PATH,
-    // O_CREAT, writing.)
-    if ((flags & O_ACCMODE) == O_RDONLY && !(flags & (O_DIRECTORY | O_PATH | O_CREAT | O_TMPFILE)))
-      return open_copy(entry == "cmdline" ? s.proc_cmdline : s.proc_auxv, flags);
-  }
-  return pass(s, st, nr, a);
+  const long fd = pass(s, st, nr, a);
+  if (fd < 0 || !p || !(p->ends_with("cmdline") || p->ends_with("auxv"))) return fd;
+  const std::string* text = self_proc_copy(s, fd);
+  return text ? replace_with_copy(fd, *text) : fd;
 }
 long sys_open(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 0, __NR_openat); }
 long sys_openat(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat); }
 long sys_openat2(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) { return open_or_pass(s, st, nr, a, 1, __NR_openat2); }
 
-// --- reads into guest buffers -----------------------------------------------------------
-// The kernel writes these buffers itself: pages of them we write-protected for
-// self-modifying code detection get their protection back first (as a guest store's
-// write fault would), else the kernel's write would fail with EFAULT.
+// --- guest memory the kernel writes ---------------------------------------------------------
+// Pass-through syscalls whose results the kernel writes into guest memory itself: pages of
+// it we write-protected for self-modifying code detection get their protection back first
+// (as a guest store's write fault would: recorded as written, the code there dropped at
+// the next safe point), else the kernel's write would fail with EFAULT. (Retrace's own
+// copies to the guest take the write fault as guest code does: guest_memory.cpp.)
 
-void before_kernel_write(uint64_t buf, uint64_t len) {
-  if (len && codecache::CodeWriteWatch::instance().before_kernel_write(buf, buf + len < buf ? ~0ull : buf + len)) {
-    if (g_poke_all_threads) g_poke_all_threads();  // (other threads: a safe point before that code runs again)
+// Calls f(address, length) for each guest range syscall nr may write (lengths may be
+// generous: only pages we protected are affected). Guest structures that point to more
+// (iovecs, msghdrs) are read through guarded copies.
+template <typename F>
+void kernel_writes(uint64_t nr, Args a, F f) {
+  auto iov = [&](uint64_t v, uint64_t count) {
+    for (uint64_t i = 0; i < count && i < 1024; ++i) {  // (IOV_MAX)
+      struct iovec e;
+      if (!copy_from_guest(&e, v + i * sizeof e, sizeof e)) return;  // (the kernel's EFAULT)
+      f(reinterpret_cast<uint64_t>(e.iov_base), e.iov_len);
+    }
+  };
+  auto msg = [&](uint64_t m) {
+    struct msghdr h;
+    f(m, sizeof h);  // (msg_namelen, msg_controllen, msg_flags come back)
+    if (!copy_from_guest(&h, m, sizeof h)) return;
+    iov(reinterpret_cast<uint64_t>(h.msg_iov), h.msg_iovlen);
+    f(reinterpret_cast<uint64_t>(h.msg_name), h.msg_namelen);
+    f(reinterpret_cast<uint64_t>(h.msg_control), h.msg_controllen);
+  };
+  constexpr uint64_t kStat = 144, kStatx = 256, kStatfs = 120, kRusage = 144, kSiginfo = 128,
+                     kSockaddr = 128, kTimespec = 16, kFdSet = 128;
+  switch (nr) {
+    case __NR_read: case __NR_pread64: case __NR_getdents64: case __NR_getdents: f(a[1], a[2]); break;
+    case __NR_readv: case __NR_preadv: case __NR_preadv2: iov(a[1], a[2]); break;
+    case __NR_recvfrom:
+      f(a[1], a[2]);
+      if (a[4]) { f(a[4], kSockaddr); f(a[5], 4); }
+      break;
+    case __NR_recvmsg: msg(a[1]); break;
+    case __NR_recvmmsg:
+      for (uint64_t i = 0; i < a[2] && i < 1024; ++i) {
+        msg(a[1] + i * sizeof(struct mmsghdr));
+        f(a[1] + i * sizeof(struct mmsghdr), sizeof(struct mmsghdr));  // (msg_len)
+      }
+      break;
+    case __NR_stat: case __NR_fstat: case __NR_lstat: f(a[1], kStat); break;
+    case __NR_newfstatat: f(a[2], kStat); break;
+    case __NR_statx: f(a[4], kStatx); break;
+    case __NR_statfs: case __NR_fstatfs: f(a[1], kStatfs); break;
+    case __NR_pipe: case __NR_pipe2: f(a[0], 8); break;
+    case __NR_socketpair: f(a[3], 8); break;
+    case __NR_getrandom: case __NR_getcwd: f(a[0], a[1]); break;
+    case __NR_readlink: f(a[1], a[2]); break;
+    case __NR_readlinkat: f(a[2], a[3]); break;
+    case __NR_uname: f(a[0], sizeof(struct utsname)); break;
+    case __NR_sysinfo: f(a[0], 112); break;
+    case __NR_times: f(a[0], 32); break;
+    case __NR_getrusage: f(a[1], kRusage); break;
+    case __NR_wait4: f(a[1], 4); f(a[3], kRusage); break;
+    case __NR_waitid: f(a[2], kSiginfo); f(a[4], kRusage); break;
+    case __NR_accept: case __NR_accept4: case __NR_getsockname: case __NR_getpeername:
+      f(a[1], kSockaddr);
+      f(a[2], 4);
+      break;
+    case __NR_getsockopt: f(a[3], 256); f(a[4], 4); break;
+    case __NR_poll: case __NR_ppoll: f(a[0], a[1] * 8); break;
+    case __NR_select: case __NR_pselect6:
+      f(a[1], kFdSet); f(a[2], kFdSet); f(a[3], kFdSet);
+      if (nr == __NR_select) f(a[4], 16);
+      break;
+    case __NR_epoll_wait: case __NR_epoll_pwait: case __NR_epoll_pwait2: f(a[1], a[2] * 12); break;
+    case __NR_nanosleep: f(a[1], kTimespec); break;
+    case __NR_clock_nanosleep: f(a[3], kTimespec); break;
+    case __NR_clock_getres: f(a[1], kTimespec); break;
+    case __NR_getrlimit: f(a[1], 16); break;
+    case __NR_prlimit64: f(a[3], 16); break;
+    case __NR_sched_getaffinity: f(a[2], a[1]); break;
+    case __NR_getitimer: f(a[1], 32); break;
+    case __NR_setitimer: f(a[2], 32); break;
+    case __NR_getresuid: case __NR_getresgid: f(a[0], 4); f(a[1], 4); f(a[2], 4); break;
+    case __NR_getgroups: f(a[1], a[0] * 4); break;
+    default: break;
   }
 }
 
-void before_kernel_write_iov(uint64_t iov, uint64_t count) {
-  if (codecache::CodeWriteWatch::instance().pages_watched() == 0) return;
-  for (uint64_t i = 0; i < count && i < 1024; ++i) {  // (IOV_MAX)
-    struct iovec v;
-    if (!copy_from_guest(&v, iov + i * sizeof v, sizeof v)) return;  // (the kernel's EFAULT)
-    before_kernel_write(reinterpret_cast<uint64_t>(v.iov_base), v.iov_len);
+// Gives back the pages we protected in what nr may write; whether there were any.
+bool before_kernel_writes(uint64_t nr, Args a) {
+  codecache::CodeWriteWatch& w = codecache::CodeWriteWatch::instance();
+  bool any = false;
+  kernel_writes(nr, a, [&](uint64_t p, uint64_t len) {
+    if (p && len) any |= w.before_kernel_write(p, p + len < p ? ~0ull : p + len);
+  });
+  if (any && g_poke_all_threads) g_poke_all_threads();  // (other threads: a safe point before that code runs again)
+  return any;
+}
+
+// Syscalls that, when they fail with EFAULT, have consumed nothing and can simply be made
+// again: a page given back before a blocking call may have been protected again by
+// another thread's translation while it waited.
+bool retry_after_efault(uint64_t nr) {
+  switch (nr) {
+    case __NR_read: case __NR_pread64: case __NR_readv: case __NR_preadv: case __NR_preadv2:
+    case __NR_stat: case __NR_fstat: case __NR_lstat: case __NR_newfstatat: case __NR_statx:
+    case __NR_statfs: case __NR_fstatfs: case __NR_pipe: case __NR_pipe2: case __NR_socketpair:
+    case __NR_getrandom: case __NR_getcwd: case __NR_getdents64: case __NR_getdents:
+    case __NR_readlink: case __NR_readlinkat: case __NR_uname: case __NR_sysinfo: case __NR_times:
+    case __NR_getrusage: case __NR_clock_getres: case __NR_getrlimit: case __NR_sched_getaffinity:
+      return true;
+    default:
+      return false;
   }
-}
-
-// read, pread64, recvfrom: (fd, buf, len, ...).
-long sys_read_buf(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  before_kernel_write(a[1], a[2]);
-  return pass(s, st, nr, a);
-}
-
-// readv, preadv, preadv2: (fd, iov, iovcnt, ...).
-long sys_read_iov(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  before_kernel_write_iov(a[1], a[2]);
-  return pass(s, st, nr, a);
-}
-
-long sys_recvmsg(LinuxSyscalls& s, ir::MachineState& st, uint64_t nr, Args a) {
-  struct msghdr m;
-  if (codecache::CodeWriteWatch::instance().pages_watched() != 0 && copy_from_guest(&m, a[1], sizeof m)) {
-    before_kernel_write_iov(reinterpret_cast<uint64_t>(m.msg_iov), m.msg_iovlen);
-    before_kernel_write(reinterpret_cast<uint64_t>(m.msg_control), m.msg_controllen);
-    before_kernel_write(reinterpret_cast<uint64_t>(m.msg_name), m.msg_namelen);
-  }
-  return pass(s, st, nr, a);
 }
 
 // --- time ------------------------------------------------------------------------------
@@ -943,7 +1034,10 @@ SyscallOutcome LinuxSyscalls::handle(ir::MachineState& st) {
   for (int i = nargs; i < 6; i++) a[i] = 0;
   long r;
   if (h && h != unsupported) {
+    const bool watched = codecache::CodeWriteWatch::instance().pages_watched() != 0;
+    if (watched) before_kernel_writes(nr, a);
     r = h(*this, st, nr, a);
+    if (r == -EFAULT && watched && retry_after_efault(nr) && before_kernel_writes(nr, a)) r = h(*this, st, nr, a);
   } else {
     r = -ENOSYS;
     if (verbose && first_report(*this, nr)) {  // one line per number

@@ -56,7 +56,8 @@ static void check_cmdline(const char* path, size_t chunk, int argc, char** argv)
   int same = n == want;
   for (size_t off = 0, i = 0; same && i < (size_t)argc; off += strlen(argv[i]) + 1, i++)
     same = memcmp(s + off, argv[i], strlen(argv[i]) + 1) == 0;
-  printf("%s (read %zu at a time): %zu bytes, %s argv\n", strncmp(path, "/proc/self", 10) && strncmp(path, "/proc/thread-self", 17) ? "/proc/PID/cmdline" : path,
+  printf("%s (read %zu at a time): %zu bytes, %s argv\n", strncmp(path, "/proc/self/task/", 16) == 0 ? "/proc/self/task/TID/cmdline"
+         : strncmp(path, "/proc/self", 10) && strncmp(path, "/proc/thread-self", 17) ? "/proc/PID/cmdline" : path,
          chunk, n, same ? "equals" : "DIFFERS FROM");
   free(s);
 }
@@ -109,7 +110,28 @@ int main(int argc, char** argv) {
   char path[64];
   snprintf(path, sizeof path, "/proc/%d/cmdline", getpid());
   check_cmdline(path, 64, argc, argv);
+  check_cmdline("/proc//self/./cmdline", 64, argc, argv);
+  snprintf(path, sizeof path, "/proc/self/task/%ld/cmdline", (long)syscall(SYS_gettid));
+  check_cmdline(path, 64, argc, argv);
   check_auxv();
+
+  // Relative to a /proc/self directory descriptor; and openat2's own checks still apply.
+  int dir = open("/proc/self", O_RDONLY | O_DIRECTORY);
+  int fd0 = openat(dir, "cmdline", O_RDONLY);
+  char first[256] = {0};
+  ssize_t got = read(fd0, first, sizeof first - 1);
+  printf("openat(/proc/self, \"cmdline\"): first argument %s\n", got > 0 && strcmp(first, argv[0]) == 0 ? "is argv[0]" : "DIFFERS");
+  close(fd0);
+  struct { unsigned long long flags, mode, resolve; } how = {O_RDONLY, 0, 0x08 /*RESOLVE_BENEATH*/};
+  errno = 0;
+  long r2 = syscall(SYS_openat2, AT_FDCWD, "/proc/self/cmdline", &how, sizeof how);
+  printf("openat2 RESOLVE_BENEATH of an absolute path: %ld %s\n", r2, errno == EXDEV ? "EXDEV" : strerror(errno));
+  how.resolve = 0;
+  how.mode = 0644;
+  errno = 0;
+  r2 = syscall(SYS_openat2, AT_FDCWD, "/proc/self/cmdline", &how, sizeof how);
+  printf("openat2 with a mode but no O_CREAT: %ld %s\n", r2, errno == EINVAL ? "EINVAL" : strerror(errno));
+  close(dir);
 
   // A read-only descriptor, as /proc gives: writing to it fails.
   int fd = open("/proc/self/cmdline", O_RDONLY);

@@ -1,8 +1,9 @@
 // Code rewritten by the kernel on the guest's behalf: read, pread, readv, recvfrom and
 // recvmsg into a page whose code has run (hot, so translated, and write-protected for
 // self-modifying code detection), clock_gettime's result stored into that page (a copy
-// retrace makes), and a read that rewrites code another thread is running. Each call must
-// succeed as natively, and the new code must run afterwards.
+// retrace makes), a read that rewrites code another thread is running, a read that blocks
+// while the page's code runs again, and fstat, pipe, getrandom and waitpid results stored
+// beside code. Each call must succeed as natively, and the new code must run afterwards.
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -12,7 +13,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
+#include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +48,13 @@ static int run_hot(void) {
   return r;
 }
 
+static int p[2];
+static ssize_t blocked_n;
+static void* blocked_reader(void* arg) {
+  blocked_n = read(p[0], page + 512, 16);
+  return arg;
+}
+
 static volatile int seen;
 static void* spinner(void* arg) {
   while (((fn_t)page)() != 9) {}
@@ -56,7 +67,6 @@ int main(void) {
   unsigned char c[6];
   printf("initial code: %d\n", fresh_page(1));
 
-  int p[2];
   if (pipe(p) != 0) return 1;
   code_returning(c, 2);
   write(p[1], c, sizeof c);
@@ -114,5 +124,33 @@ int main(void) {
   n = read(p[0], page, sizeof c);
   pthread_join(t, NULL);
   printf("read while another thread runs the code: %zd, the thread saw %d\n", n, seen);
+
+  // A read blocked while the page's code runs again (and is translated and protected
+  // again): the data still lands there when it comes.
+  fresh_page(10);
+  pthread_create(&t, NULL, blocked_reader, NULL);
+  usleep(50000);
+  printf("code runs while a read into its page waits: %d\n", run_hot());
+  usleep(10000);
+  write(p[1], "0123456789abcdef", 16);
+  pthread_join(t, NULL);
+  printf("the blocked read: %zd, data %s\n", blocked_n, memcmp(page + 512, "0123456789abcdef", 16) == 0 ? "in place" : "MISSING");
+
+  // Other results the kernel writes: fstat, pipe, getrandom, and a child's exit status.
+  fresh_page(11);
+  r = fstat(0, (struct stat*)(page + 256));
+  printf("fstat into the code page: %d, code still returns %d\n", r, run_hot());
+  fresh_page(12);
+  r = pipe((int*)(page + 256));
+  printf("pipe into the code page: %d, code still returns %d\n", r, run_hot());
+  fresh_page(13);
+  printf("getrandom into the code page: %zd, code still returns %d\n", getrandom(page + 256, 16, 0), run_hot());
+  fresh_page(14);
+  pid_t child = fork();
+  if (child == 0) _exit(7);
+  int* status = (int*)(page + 256);
+  pid_t w = waitpid(child, status, 0);
+  printf("waitpid into the code page: %s, exit status %d, code still returns %d\n", w == child ? "ok" : strerror(errno),
+         WEXITSTATUS(*status), run_hot());
   return 0;
 }
