@@ -298,6 +298,15 @@ void kernel_writes(uint64_t nr, Args a, F f) {
     case __NR_setitimer: f(a[2], 32); break;
     case __NR_getresuid: case __NR_getresgid: f(a[0], 4); f(a[1], 4); f(a[2], 4); break;
     case __NR_getgroups: f(a[1], a[0] * 4); break;
+    case __NR_msgrcv: f(a[1], a[2] + 8); break;  // (mtype, then the text)
+    case __NR_msgctl: f(a[2], 120); break;
+    case __NR_mq_timedreceive: f(a[1], a[2]); f(a[3], 4); break;
+    case __NR_mq_getsetattr: f(a[2], 64); break;
+    case __NR_io_setup: f(a[1], 8); break;
+    case __NR_io_getevents: case __NR_io_pgetevents: f(a[3], a[2] * 32); break;
+    case __NR_get_mempolicy: f(a[0], 4); f(a[1], (a[2] + 7) / 8); break;
+    case __NR_move_pages: f(a[4], a[1] * 4); break;
+    case __NR_name_to_handle_at: f(a[2], 136); f(a[3], 4); break;
     default: break;
   }
 }
