@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/shm.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/socket.h>
@@ -300,6 +301,7 @@ void kernel_writes(uint64_t nr, Args a, F f) {
     case __NR_getgroups: f(a[1], a[0] * 4); break;
     case __NR_msgrcv: f(a[1], a[2] + 8); break;  // (mtype, then the text)
     case __NR_msgctl: f(a[2], 120); break;
+    case __NR_shmctl: f(a[2], sizeof(struct shmid_ds)); break;
     case __NR_mq_timedreceive: f(a[1], a[2]); f(a[3], 4); break;
     case __NR_mq_getsetattr: f(a[2], 64); break;
     case __NR_io_setup: f(a[1], 8); break;
@@ -530,6 +532,67 @@ long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   codecache::CodeWriteWatch::mapped(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + new_len, -1);
   s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + new_len);
   return r;
+}
+
+// System V shared memory: shmat maps a segment (its size from IPC_STAT) and shmdt unmaps
+// the one attached at an address; both keep GuestRegions and the SMC watch as mmap and
+// munmap do, and SHM_REMAP may replace only what the guest owns (as MAP_FIXED).
+long sys_shmat(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
+  struct shmid_ds ds;
+  // (Attaching needs read permission, as IPC_STAT does: a bad id or a refusal is the same
+  // error either way.)
+  if (const long st = host(__NR_shmctl, a[0], IPC_STAT, reinterpret_cast<uint64_t>(&ds)); st != 0) return st;
+  const uint64_t len = page_up(ds.shm_segsz);
+  const int flags = static_cast<int>(a[2]);
+  uint64_t addr = a[1];
+  if (addr && (flags & SHM_RND)) addr &= ~(SHMLBA - 1ull);
+  std::vector<std::pair<uint64_t, uint64_t>> reserved;
+  const bool remap = addr && (flags & SHM_REMAP);
+  if (remap) {
+    if ((addr & (kPageSize - 1)) || addr + len < addr || addr + len > kUserTop) return -EINVAL;
+    if (!s.regions.contains(addr, addr + len) && !claim_for_fixed(s, addr, addr + len, reserved)) return -EINVAL;
+  }
+  const bool replaces = remap && s.regions.overlaps(addr, addr + len);
+  const int prot = ((flags & SHM_RDONLY) ? PROT_READ : PROT_READ | PROT_WRITE) | ((flags & SHM_EXEC) ? PROT_EXEC : 0);
+  std::optional<GuestChange> change;
+  if (replaces) {
+    change.emplace();
+    change->before(addr, addr + len);
+  }
+  const long r = host(__NR_shmat, a[0], a[1], a[2]);
+  if (replaces) change->after(addr, addr + len, r >= 0 ? prot : -1);
+  change.reset();
+  if (r < 0) {
+    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
+    return r;
+  }
+  const uint64_t at = static_cast<uint64_t>(r);
+  if (replaces) code_changed(s, at, at + len);
+  else codecache::CodeWriteWatch::mapped(at, at + len, prot);
+  s.regions.add(at, at + len);
+  s.shm_attached[at] = len;
+  return r;
+}
+
+long sys_shmdt(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
+  std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
+  auto it = s.shm_attached.find(a[0]);
+  if (it == s.shm_attached.end()) return host(__NR_shmdt, a[0]) == 0 ? 0 : -EINVAL;  // (not ours to track)
+  const uint64_t b = it->first, e = b + it->second;
+  forget_code_pages(b, e);  // before the kernel takes the pages away
+  long r;
+  {
+    GuestChange change;
+    change.before(b, e);
+    r = host(__NR_shmdt, b);
+    change.after(b, e, -1);
+  }
+  if (r < 0) return r;
+  code_changed(s, b, e);
+  s.regions.remove(b, e);
+  s.shm_attached.erase(it);
+  return 0;
 }
 
 long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {

@@ -29,6 +29,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -71,6 +72,7 @@ class LinuxSyscalls {
   // argument NUL-terminated) and the auxiliary vector it started with (to AT_NULL).
   std::string proc_cmdline, proc_auxv;
   uint64_t stack_lo = 0, stack_hi = 0;  // the main guest stack, above its guard page
+  std::map<uint64_t, uint64_t> shm_attached;  // System V segments attached: address -> length
   GuestRegions& regions;
   bool verbose;
   uint64_t brk_start, brk_cur,

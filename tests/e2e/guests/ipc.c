@@ -1,4 +1,4 @@
-// System V semaphores and message queues, POSIX message queues (with a signal from
+// System V semaphores, shared memory and message queues, POSIX message queues (with a signal from
 // mq_notify), Linux AIO and a few calls the kernel decides alone (mlockall, ioprio,
 // unshare of the file table, kcmp): each gives what it gives natively.
 #define _GNU_SOURCE
@@ -15,6 +15,7 @@
 #include <sys/mman.h>
 #include <sys/msg.h>
 #include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -51,6 +52,37 @@ int main(void) {
          errno == EAGAIN ? "EAGAIN" : strerror(errno));
   semctl(sem, 0, IPC_RMID);
 
+  // System V shared memory: a child attaches the segment, reads what the parent wrote and
+  // answers; detaching, then attaching again at the same address with SHM_REMAP over a
+  // mapping of the guest's own.
+  int shm = shmget(IPC_PRIVATE, 10000, IPC_CREAT | 0600);
+  char* mem = shmat(shm, NULL, 0);
+  printf("shmget/shmat: %s\n", shm >= 0 && mem != (char*)-1 ? "ok" : strerror(errno));
+  strcpy(mem, "from the parent");
+  child = fork();
+  if (child == 0) {
+    char* c = shmat(shm, NULL, 0);
+    int same = strcmp(c, "from the parent") == 0;
+    strcpy(c + 8192, same ? "child read it" : "child saw something else");
+    shmdt(c);
+    _exit(0);
+  }
+  waitpid(child, &status, 0);
+  printf("the child's answer on the third page: %s\n", mem + 8192);
+  int dt = shmdt(mem);
+  errno = 0;
+  int dt2 = shmdt(mem);
+  printf("shmdt: %d, shmdt again: %d %s\n", dt, dt2, errno == EINVAL ? "EINVAL" : strerror(errno));
+  char* anon = mmap(NULL, 3 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  char* again = shmat(shm, anon, SHM_REMAP | SHM_RDONLY);
+  printf("shmat SHM_REMAP over an anonymous mapping: %s, reads %s\n", again == anon ? "at that address" : strerror(errno),
+         again == anon ? again : "-");
+  struct shmid_ds sds;
+  shmctl(shm, IPC_STAT, &sds);
+  printf("shmctl IPC_STAT: size %zu, attached %lu\n", (size_t)sds.shm_segsz, (unsigned long)sds.shm_nattch);
+  shmdt(again);
+  shmctl(shm, IPC_RMID, NULL);
+
   // System V message queue: two types, received out of order by type.
   int q = msgget(IPC_PRIVATE, IPC_CREAT | 0600);
   struct { long type; char text[32]; } m1 = {1, "first"}, m2 = {2, "second"}, in;
@@ -61,7 +93,8 @@ int main(void) {
   n = msgrcv(q, &in, sizeof in.text, 0, 0);
   printf("msgrcv any: %zd %ld %s\n", n, in.type, in.text);
   struct msqid_ds ds;
-  printf("msgctl IPC_STAT: %d, %lu messages\n", msgctl(q, IPC_STAT, &ds), (unsigned long)ds.msg_qnum);
+  r = msgctl(q, IPC_STAT, &ds);
+  printf("msgctl IPC_STAT: %d, %lu messages\n", r, (unsigned long)ds.msg_qnum);
   msgctl(q, IPC_RMID, NULL);
 
   // POSIX message queue, with a notification signal on the first message.
