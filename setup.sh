@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 PACKAGES=(g++ cmake ninja-build pkg-config python3 nasm binutils
           libzydis-dev libasmjit-dev libcapstone-dev libtbb-dev libgtest-dev
           qemu-user valgrind busybox-static time      # time: bench/run's peak memory
-          gzip bzip2 xz-utils sqlite3 lua5.4 perl     # real programs the suites and bench/run use
+          gzip bzip2 xz-utils sqlite3 lua5.4 perl git # real programs the suites and bench/run use
           openjdk-17-jdk-headless)
 
 missing=()

@@ -70,6 +70,13 @@ def cases(work, progs):
                      "import math,json; d={str(i):i*i for i in range(5000)}; print(len(json.dumps(d)), sum(d.values()), math.factorial(50), round(math.pi, 12))"]),
         # the compiler driver, cc1 (SSE4.2 line scanning), as and ld, all under retrace
         ("gcc", sh(f"cd {work} && /usr/bin/gcc -O2 -o hello hello.c && ./hello")),
+        # git: a repository made, committed to (fixed dates: the same hashes) and packed
+        ("git", sh(f"cd {work} && rm -rf repo && /usr/bin/git init -q repo && cd repo && "
+                   f"cp {text} words.txt && /usr/bin/git add words.txt && "
+                   "GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' "
+                   "/usr/bin/git -c user.email=r@example.org -c user.name=retrace -c commit.gpgsign=false "
+                   "commit -q -m words && /usr/bin/git log --format='%H %s' --stat && /usr/bin/git gc -q && "
+                   "/usr/bin/git count-objects -v | /bin/busybox grep -v size")),
         ("python3-subprocess", ["/usr/bin/python3", "-c",
                                 "import subprocess; print(subprocess.run(['/bin/echo','child'],capture_output=True).stdout)"]),
         # OpenJDK: javac (HotSpot's JIT rewrites its own code while running it), then the
