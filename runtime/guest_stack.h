@@ -47,6 +47,7 @@ inline constexpr uint64_t kGuestMinSigStackSize = 2048;
 struct GuestStack {
   uint64_t lo = 0, hi = 0;  // the whole mapping, guard page included
   uint64_t sp = 0;          // initial rsp (points at argc)
+  uint64_t guard_end() const { return lo + 4096; }  // [lo, guard_end()): the PROT_NONE guard page
 };
 
 bool build_initial_stack(const StackSpec& spec, GuestStack& out, LoadError& err);

@@ -151,15 +151,15 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_->reexec = spec.reexec;
   for (const std::string& arg : exec.argv) p->syscalls_->proc_cmdline.append(arg.c_str(), arg.size() + 1);
   p->syscalls_->proc_auxv = initial_auxv(p->stack_.sp);
-  p->syscalls_->stack_lo = p->stack_.lo + 4096;  // (its lowest page is the guard)
+  p->syscalls_->stack_lo = p->stack_.guard_end();
   p->syscalls_->stack_hi = p->stack_.hi;
   // The process's name (comm: /proc/self/comm and status, ps, pgrep) is the program's, as
   // execve would have made it: the last component of its path, at most 15 bytes.
   const std::string base = spec.path.substr(spec.path.find_last_of('/') + 1);
   prctl(PR_SET_NAME, base.substr(0, 15).c_str(), 0, 0, 0);
   process_signals().verbose = spec.options.verbose;
-  process_signals().stack_guard_lo = p->stack_.lo;  // (the stack mapping's lowest page)
-  process_signals().stack_guard_hi = p->stack_.lo + 4096;
+  process_signals().stack_guard_lo = p->stack_.lo;
+  process_signals().stack_guard_hi = p->stack_.guard_end();
   // Guest threads (threads.cpp): the calling thread drops stale code at once, every other
   // thread at its next safe point; a forked child keeps only the forking thread.
   threads_init(*p->dispatcher_, *p->state_, *p->syscalls_, spec.options);

@@ -14,6 +14,14 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/socket.h>
+#include <sys/epoll.h>
+#include <sys/msg.h>
+#include <sys/select.h>
+#include <sys/statfs.h>
+#include <sys/sysinfo.h>
+#include <sys/times.h>
+#include <linux/aio_abi.h>
+#include <mqueue.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -110,23 +118,14 @@ long sys_exit_thread(LinuxSyscalls&, ir::MachineState&, uint64_t, Args a) {
 // cmdline and auxv (what the guest was started with), as QEMU's user mode does. Other
 // /proc/self files come from the kernel.
 
-// The entry's name when p is /proc/self/NAME, /proc/thread-self/NAME or /proc/PID/NAME
-// with our own pid; empty otherwise.
-std::string self_proc_entry(const std::string& p) {
-  constexpr std::string_view kProc = "/proc/";
-  if (p.compare(0, kProc.size(), kProc) != 0) return {};
-  std::string_view rest = std::string_view(p).substr(kProc.size());
-  std::string_view who = rest.substr(0, rest.find('/'));
-  if (who.size() == rest.size()) return {};
-  if (who != "self" && who != "thread-self") {
-    if (who.empty() || who.find_first_not_of("0123456789") != std::string_view::npos) return {};
-    if (who != std::to_string(getpid())) return {};
-  }
-  std::string_view name = rest.substr(who.size() + 1);
-  return name.find('/') == std::string_view::npos ? std::string(name) : std::string();
+// Whether p names our own program: /proc/self/exe, /proc/thread-self/exe or /proc/PID/exe
+// with our own pid. (cmdline and auxv are recognised from what the kernel opened.)
+bool is_self_exe(const std::string& p) {
+  constexpr std::string_view kProc = "/proc/", kExe = "/exe";
+  if (!p.starts_with(kProc) || !p.ends_with(kExe) || p.size() <= kProc.size() + kExe.size()) return false;
+  const std::string_view who = std::string_view(p).substr(kProc.size(), p.size() - kProc.size() - kExe.size());
+  return who == "self" || who == "thread-self" || who == std::to_string(getpid());
 }
-
-bool is_self_exe(const std::string& p) { return self_proc_entry(p) == "exe"; }
 
 // Reads a path argument; nullopt if unreadable (the caller then lets the kernel answer).
 std::optional<std::string> path_arg(uint64_t p) {
@@ -247,8 +246,9 @@ void kernel_writes(uint64_t nr, Args a, F f) {
     f(reinterpret_cast<uint64_t>(h.msg_name), h.msg_namelen);
     f(reinterpret_cast<uint64_t>(h.msg_control), h.msg_controllen);
   };
-  constexpr uint64_t kStat = 144, kStatx = 256, kStatfs = 120, kRusage = 144, kSiginfo = 128,
-                     kSockaddr = 128, kTimespec = 16, kFdSet = 128;
+  constexpr uint64_t kStat = sizeof(struct stat), kStatx = sizeof(struct statx), kStatfs = sizeof(struct statfs),
+                     kRusage = sizeof(struct rusage), kSiginfo = sizeof(siginfo_t), kSockaddr = sizeof(sockaddr_storage),
+                     kTimespec = sizeof(struct timespec), kFdSet = sizeof(fd_set);
   switch (nr) {
     case __NR_read: case __NR_pread64: case __NR_getdents64: case __NR_getdents: f(a[1], a[2]); break;
     case __NR_readv: case __NR_preadv: case __NR_preadv2: iov(a[1], a[2]); break;
@@ -267,14 +267,14 @@ void kernel_writes(uint64_t nr, Args a, F f) {
     case __NR_newfstatat: f(a[2], kStat); break;
     case __NR_statx: f(a[4], kStatx); break;
     case __NR_statfs: case __NR_fstatfs: f(a[1], kStatfs); break;
-    case __NR_pipe: case __NR_pipe2: f(a[0], 8); break;
-    case __NR_socketpair: f(a[3], 8); break;
+    case __NR_pipe: case __NR_pipe2: f(a[0], 2 * sizeof(int)); break;
+    case __NR_socketpair: f(a[3], 2 * sizeof(int)); break;
     case __NR_getrandom: case __NR_getcwd: f(a[0], a[1]); break;
     case __NR_readlink: f(a[1], a[2]); break;
     case __NR_readlinkat: f(a[2], a[3]); break;
     case __NR_uname: f(a[0], sizeof(struct utsname)); break;
-    case __NR_sysinfo: f(a[0], 112); break;
-    case __NR_times: f(a[0], 32); break;
+    case __NR_sysinfo: f(a[0], sizeof(struct sysinfo)); break;
+    case __NR_times: f(a[0], sizeof(struct tms)); break;
     case __NR_getrusage: f(a[1], kRusage); break;
     case __NR_wait4: f(a[1], 4); f(a[3], kRusage); break;
     case __NR_waitid: f(a[2], kSiginfo); f(a[4], kRusage); break;
@@ -286,29 +286,29 @@ void kernel_writes(uint64_t nr, Args a, F f) {
     case __NR_poll: case __NR_ppoll: f(a[0], a[1] * 8); break;
     case __NR_select: case __NR_pselect6:
       f(a[1], kFdSet); f(a[2], kFdSet); f(a[3], kFdSet);
-      if (nr == __NR_select) f(a[4], 16);
+      if (nr == __NR_select) f(a[4], sizeof(struct timeval));
       break;
-    case __NR_epoll_wait: case __NR_epoll_pwait: case __NR_epoll_pwait2: f(a[1], a[2] * 12); break;
+    case __NR_epoll_wait: case __NR_epoll_pwait: case __NR_epoll_pwait2: f(a[1], a[2] * sizeof(struct epoll_event)); break;
     case __NR_nanosleep: f(a[1], kTimespec); break;
     case __NR_clock_nanosleep: f(a[3], kTimespec); break;
     case __NR_clock_getres: f(a[1], kTimespec); break;
-    case __NR_getrlimit: f(a[1], 16); break;
-    case __NR_prlimit64: f(a[3], 16); break;
+    case __NR_getrlimit: f(a[1], sizeof(struct rlimit)); break;
+    case __NR_prlimit64: f(a[3], sizeof(struct rlimit)); break;
     case __NR_sched_getaffinity: f(a[2], a[1]); break;
-    case __NR_getitimer: f(a[1], 32); break;
-    case __NR_setitimer: f(a[2], 32); break;
+    case __NR_getitimer: f(a[1], sizeof(struct itimerval)); break;
+    case __NR_setitimer: f(a[2], sizeof(struct itimerval)); break;
     case __NR_getresuid: case __NR_getresgid: f(a[0], 4); f(a[1], 4); f(a[2], 4); break;
     case __NR_getgroups: f(a[1], a[0] * 4); break;
     case __NR_msgrcv: f(a[1], a[2] + 8); break;  // (mtype, then the text)
-    case __NR_msgctl: f(a[2], 120); break;
+    case __NR_msgctl: f(a[2], sizeof(struct msqid_ds)); break;
     case __NR_shmctl: f(a[2], sizeof(struct shmid_ds)); break;
     case __NR_mq_timedreceive: f(a[1], a[2]); f(a[3], 4); break;
-    case __NR_mq_getsetattr: f(a[2], 64); break;
-    case __NR_io_setup: f(a[1], 8); break;
-    case __NR_io_getevents: case __NR_io_pgetevents: f(a[3], a[2] * 32); break;
+    case __NR_mq_getsetattr: f(a[2], sizeof(struct mq_attr)); break;
+    case __NR_io_setup: f(a[1], sizeof(aio_context_t)); break;
+    case __NR_io_getevents: case __NR_io_pgetevents: f(a[3], a[2] * sizeof(struct io_event)); break;
     case __NR_get_mempolicy: f(a[0], 4); f(a[1], (a[2] + 7) / 8); break;
     case __NR_move_pages: f(a[4], a[1] * 4); break;
-    case __NR_name_to_handle_at: f(a[2], 136); f(a[3], 4); break;
+    case __NR_name_to_handle_at: f(a[2], sizeof(struct file_handle) + MAX_HANDLE_SZ); f(a[3], sizeof(int)); break;
     default: break;
   }
 }
@@ -449,6 +449,57 @@ bool claim_for_fixed(LinuxSyscalls& s, uint64_t start, uint64_t end,
   return ok;
 }
 
+// A new guest mapping of len bytes made by `map` (a host mmap or shmat): at addr, over
+// whatever is there, when `replacing` (MAP_FIXED, SHM_REMAP), else where the kernel puts
+// it. A replacing call may take only the guest's pages (claim_for_fixed; `refused` if some
+// are retrace's). Over guest pages the SMC watch gives back what it write-protected there
+// first and forgets it after (watching nothing new meanwhile), so the new mapping's
+// protection (prot, -1 if not known) is the guest's, and code translated from the
+// replaced pages is dropped. The mapping joins GuestRegions.
+template <typename F>
+long map_guest(LinuxSyscalls& s, uint64_t addr, uint64_t len, bool replacing, int prot, long refused, F map) {
+  std::vector<std::pair<uint64_t, uint64_t>> reserved;
+  if (replacing && !s.regions.contains(addr, addr + len) && !claim_for_fixed(s, addr, addr + len, reserved))
+    return refused;
+  const bool replaces = replacing && s.regions.overlaps(addr, addr + len);
+  std::optional<GuestChange> change;
+  if (replaces) {
+    change.emplace();
+    change->before(addr, addr + len);
+  }
+  const long r = map();
+  if (replaces) change->after(addr, addr + len, r >= 0 ? prot : -1);
+  change.reset();
+  if (r < 0) {
+    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
+    return r;
+  }
+  const uint64_t at = static_cast<uint64_t>(r);
+  if (replaces) code_changed(s, at, at + len);
+  else codecache::CodeWriteWatch::mapped(at, at + len, prot);
+  s.regions.add(at, at + len);
+  return r;
+}
+
+// Takes [b, e), the guest's, away with `unmap` (a host munmap or shmdt): the blocks decoded
+// from it are forgotten before the kernel takes the pages, the SMC watch lets go of them
+// around the call, and their translations are dropped after.
+template <typename F>
+long unmap_guest(LinuxSyscalls& s, uint64_t b, uint64_t e, F unmap) {
+  forget_code_pages(b, e);
+  long r;
+  {
+    GuestChange change;
+    change.before(b, e);
+    r = unmap();
+    change.after(b, e, -1);
+  }
+  if (r < 0) return r;
+  code_changed(s, b, e);
+  s.regions.remove(b, e);
+  return 0;
+}
+
 long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   uint64_t addr = a[0], len = a[1];
@@ -456,39 +507,13 @@ long sys_mmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   if (len == 0) return -EINVAL;
   uint64_t plen = page_up(len);
   if (plen < len) return -ENOMEM;
-  std::vector<std::pair<uint64_t, uint64_t>> reserved;
-  auto release = [&] {
-    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
-  };
-  bool fixed = flags & MAP_FIXED;
   if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
     if (addr & (kPageSize - 1)) return -EINVAL;
     if (addr + plen < addr || addr + plen > kUserTop) return -ENOMEM;
-    if (!(flags & MAP_FIXED_NOREPLACE) && !s.regions.contains(addr, addr + plen) &&
-        !claim_for_fixed(s, addr, addr + plen, reserved))
-      return -ENOMEM;
   }
-  // MAP_FIXED over guest pages replaces them: the SMC watch gives back what it
-  // write-protected there first and forgets it after (watching nothing new meanwhile), so
-  // the new mapping's protection is the guest's.
-  const bool replaces = fixed && s.regions.overlaps(addr, addr + plen);
-  std::optional<GuestChange> change;
-  if (replaces) {
-    change.emplace();
-    change->before(addr, addr + plen);
-  }
-  long r = host(__NR_mmap, addr, len, a[2], a[3], a[4], a[5]);
-  if (replaces) change->after(addr, addr + plen, r >= 0 ? plain_prot(a[2]) : -1);
-  change.reset();
-  if (r < 0) {
-    release();
-    return r;
-  }
-  // Code translated from the replaced pages is stale.
-  if (replaces) code_changed(s, addr, addr + plen);
-  else codecache::CodeWriteWatch::mapped(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen, plain_prot(a[2]));
-  s.regions.add(static_cast<uint64_t>(r), static_cast<uint64_t>(r) + plen);
-  return r;
+  const bool replacing = (flags & MAP_FIXED) && !(flags & MAP_FIXED_NOREPLACE);
+  return map_guest(s, addr, plen, replacing, plain_prot(a[2]), -ENOMEM,
+                   [&] { return host(__NR_mmap, addr, len, a[2], a[3], a[4], a[5]); });
 }
 
 long sys_mremap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
@@ -547,31 +572,11 @@ long sys_shmat(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   const int flags = static_cast<int>(a[2]);
   uint64_t addr = a[1];
   if (addr && (flags & SHM_RND)) addr &= ~(SHMLBA - 1ull);
-  std::vector<std::pair<uint64_t, uint64_t>> reserved;
-  const bool remap = addr && (flags & SHM_REMAP);
-  if (remap) {
-    if ((addr & (kPageSize - 1)) || addr + len < addr || addr + len > kUserTop) return -EINVAL;
-    if (!s.regions.contains(addr, addr + len) && !claim_for_fixed(s, addr, addr + len, reserved)) return -EINVAL;
-  }
-  const bool replaces = remap && s.regions.overlaps(addr, addr + len);
+  const bool replacing = addr && (flags & SHM_REMAP);
+  if (replacing && ((addr & (kPageSize - 1)) || addr + len < addr || addr + len > kUserTop)) return -EINVAL;
   const int prot = ((flags & SHM_RDONLY) ? PROT_READ : PROT_READ | PROT_WRITE) | ((flags & SHM_EXEC) ? PROT_EXEC : 0);
-  std::optional<GuestChange> change;
-  if (replaces) {
-    change.emplace();
-    change->before(addr, addr + len);
-  }
-  const long r = host(__NR_shmat, a[0], a[1], a[2]);
-  if (replaces) change->after(addr, addr + len, r >= 0 ? prot : -1);
-  change.reset();
-  if (r < 0) {
-    for (auto [b, e] : reserved) host(__NR_munmap, b, e - b);
-    return r;
-  }
-  const uint64_t at = static_cast<uint64_t>(r);
-  if (replaces) code_changed(s, at, at + len);
-  else codecache::CodeWriteWatch::mapped(at, at + len, prot);
-  s.regions.add(at, at + len);
-  s.shm_attached[at] = len;
+  const long r = map_guest(s, addr, len, replacing, prot, -EINVAL, [&] { return host(__NR_shmat, a[0], a[1], a[2]); });
+  if (r >= 0) s.shm_attached[static_cast<uint64_t>(r)] = len;
   return r;
 }
 
@@ -579,20 +584,9 @@ long sys_shmdt(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   std::lock_guard<std::mutex> mm_lock(g_mm_mutex);
   auto it = s.shm_attached.find(a[0]);
   if (it == s.shm_attached.end()) return host(__NR_shmdt, a[0]) == 0 ? 0 : -EINVAL;  // (not ours to track)
-  const uint64_t b = it->first, e = b + it->second;
-  forget_code_pages(b, e);  // before the kernel takes the pages away
-  long r;
-  {
-    GuestChange change;
-    change.before(b, e);
-    r = host(__NR_shmdt, b);
-    change.after(b, e, -1);
-  }
-  if (r < 0) return r;
-  code_changed(s, b, e);
-  s.regions.remove(b, e);
-  s.shm_attached.erase(it);
-  return 0;
+  const long r = unmap_guest(s, it->first, it->first + it->second, [&] { return host(__NR_shmdt, a[0]); });
+  if (r == 0) s.shm_attached.erase(it);
+  return r;
 }
 
 long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
@@ -605,19 +599,8 @@ long sys_munmap(LinuxSyscalls& s, ir::MachineState&, uint64_t, Args a) {
   // already a hole, and munmap of a hole succeeds.
   std::vector<std::pair<uint64_t, uint64_t>> owned;
   s.regions.for_each_owned(addr, end, [&](uint64_t b, uint64_t e) { owned.emplace_back(b, e); });
-  for (auto [b, e] : owned) {
-    forget_code_pages(b, e);  // before the kernel takes the pages away
-    long r;
-    {
-      GuestChange change;  // the SMC watch lets go of the pages (see sys_mmap)
-      change.before(b, e);
-      r = host(__NR_munmap, b, e - b);
-      change.after(b, e, -1);
-    }
-    if (r < 0) return r;
-    code_changed(s, b, e);
-  }
-  s.regions.remove(addr, end);
+  for (auto [b, e] : owned)
+    if (const long r = unmap_guest(s, b, e, [&] { return host(__NR_munmap, b, e - b); }); r < 0) return r;
   return 0;
 }
 
