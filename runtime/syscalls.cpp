@@ -252,6 +252,7 @@ void kernel_writes(uint64_t nr, Args a, F f) {
   switch (nr) {
     case __NR_read: case __NR_pread64: case __NR_getdents64: case __NR_getdents: f(a[1], a[2]); break;
     case __NR_readv: case __NR_preadv: case __NR_preadv2: iov(a[1], a[2]); break;
+    case __NR_vmsplice: iov(a[1], a[2]); break;  // (from a pipe's read end: into those buffers)
     case __NR_recvfrom:
       f(a[1], a[2]);
       if (a[4]) { f(a[4], kSockaddr); f(a[5], 4); }

@@ -1,7 +1,7 @@
 // Code rewritten by the kernel on the guest's behalf: read, pread, readv, recvfrom and
 // recvmsg into a page whose code has run (hot, so translated, and write-protected for
 // self-modifying code detection), clock_gettime's result stored into that page (a copy
-// retrace makes), a read that rewrites code another thread is running, a read that blocks
+// retrace makes), vmsplice from a pipe, a read that rewrites code another thread is running, a read that blocks
 // while the page's code runs again, and fstat, pipe, getrandom and waitpid results stored
 // beside code. Each call must succeed as natively, and the new code must run afterwards.
 #define _GNU_SOURCE
@@ -135,6 +135,14 @@ int main(void) {
   write(p[1], "0123456789abcdef", 16);
   pthread_join(t, NULL);
   printf("the blocked read: %zd, data %s\n", blocked_n, memcmp(page + 512, "0123456789abcdef", 16) == 0 ? "in place" : "MISSING");
+
+  // vmsplice from a pipe's read end copies into the buffers it is given.
+  fresh_page(0);
+  code_returning(c, 15);
+  write(p[1], c, sizeof c);
+  struct iovec into = {page, sizeof c};
+  n = vmsplice(p[0], &into, 1, 0);
+  printf("vmsplice into the code page: %zd, code now returns %d\n", n, run_hot());
 
   // Other results the kernel writes: fstat, pipe, getrandom, and a child's exit status.
   fresh_page(11);
