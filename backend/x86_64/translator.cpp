@@ -84,6 +84,8 @@ struct NativeVec {
 NativeVec find_native_vec(unsigned i) {
   const ir::VecOpInfo& vi = ir::vec_info(i);
   if (vi.kind != 'V' || vi.fp) return {};
+  // pcmpistrm writes xmm0, not its first operand: lowered on its own (see Emitter::lower).
+  if (i == ir::vec_id(ir::VecOp::PCMPISTRM)) return {};
   std::string name = vi.name;
   for (char& ch : name) ch = static_cast<char>(tolower(static_cast<unsigned char>(ch)));
   // Rows named after their register-to-register form.
@@ -568,7 +570,7 @@ class Emitter {
     return row == ir::vec_id(ir::VecOp::MOVQ_TO_XMM) || row == ir::vec_id(ir::VecOp::MOVD_TO_XMM) ||
            row == ir::vec_id(ir::VecOp::MOVQ_FROM_XMM) || row == ir::vec_id(ir::VecOp::MOVD_FROM_XMM) ||
            row == ir::vec_id(ir::VecOp::PMOVMSKB) || row == ir::vec_id(ir::VecOp::PCMPISTRI) ||
-           row == ir::vec_id(ir::VecOp::PCMPISTR_FLAGS);
+           row == ir::vec_id(ir::VecOp::PCMPISTR_FLAGS) || row == ir::vec_id(ir::VecOp::PCMPISTRM);
   }
 
   // Before a call: the whole guest state the callee might read goes to memory and the
@@ -1967,6 +1969,16 @@ class Emitter {
           flags_ = {};
           host_flags_at_ = cur_index_;
           host_flags_no_cf_ = false;
+          return true;
+        }
+        // pcmpistrm: the host instruction too; its mask lands in host xmm0 (the scratch
+        // register), whatever the operands' copies are. Its flags are the guest's as well,
+        // but the IR takes them from the VecFlags row before it: here they count as clobbered.
+        if (row == ir::vec_id(ir::VecOp::PCMPISTRM)) {
+          const int ai = xget(in.a);
+          const int bi = xget(in.b, ai);
+          a_.pcmpistrm(xreg(ai), xreg(bi), Imm(in.imm & 0xff));
+          xdef(in.dst, x86::xmm0);
           return true;
         }
         // A few conversions between GPRs and xmm rows, as the instructions themselves.
