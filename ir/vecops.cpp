@@ -11,6 +11,7 @@
 
 #include <immintrin.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <utility>
@@ -352,25 +353,38 @@ int32_t elem(V128 v, unsigned i, unsigned mode) {
   }
 }
 V128 ranks(V128 x, V128 y, unsigned mode) {
-  const unsigned n = (mode & 1) ? 8 : 16;
-  int32_t all[32];
-  for (unsigned i = 0; i < n; ++i) all[i] = elem(x, i, mode), all[n + i] = elem(y, i, mode);
-  B8 rb;
-  W16 rw;
-  for (unsigned i = 0; i < n; ++i) {
-    // rank = 1 + number of distinct values below x[i]
-    int32_t v = all[i];
-    unsigned r = 1;
-    for (unsigned j = 0; j < 2 * n; ++j) {
-      if (all[j] >= v) continue;
-      bool first = true;
-      for (unsigned k = 0; k < j; ++k) first = first && all[k] != all[j];
-      r += first;
+  if (!(mode & 1)) {
+    // Bytes: a 256-bit set of the values present (signed ones biased by 128); a byte's
+    // rank is the number of set bits below it, plus one.
+    const unsigned bias = (mode & 2) ? 128 : 0;
+    const B8 bx(x), by(y);
+    uint64_t set[4] = {0, 0, 0, 0};
+    for (unsigned i = 0; i < 16; ++i) {
+      const unsigned u = (bx.e[i] + bias) & 0xff, v = (by.e[i] + bias) & 0xff;
+      set[u >> 6] |= uint64_t{1} << (u & 63);
+      set[v >> 6] |= uint64_t{1} << (v & 63);
     }
-    if (mode & 1) rw.e[i] = static_cast<uint16_t>(r);  // 8 word lanes
-    else rb.e[i] = static_cast<uint8_t>(r);            // 16 byte lanes
+    unsigned below[4] = {0, 0, 0, 0};  // set bits in the words before
+    for (unsigned k = 1; k < 4; ++k) below[k] = below[k - 1] + static_cast<unsigned>(__builtin_popcountll(set[k - 1]));
+    B8 rb;
+    for (unsigned i = 0; i < 16; ++i) {
+      const unsigned u = (bx.e[i] + bias) & 0xff;
+      const uint64_t lower = set[u >> 6] & ((uint64_t{1} << (u & 63)) - 1);
+      rb.e[i] = static_cast<uint8_t>(below[u >> 6] + static_cast<unsigned>(__builtin_popcountll(lower)) + 1);
+    }
+    return rb.v();
   }
-  return (mode & 1) ? rw.v() : rb.v();
+  // Words: the distinct values of both operands in order (16 at most: a small sort), and
+  // a word's rank is its position there plus one.
+  int32_t all[16], sorted[16];
+  for (unsigned i = 0; i < 8; ++i) all[i] = elem(x, i, mode), all[8 + i] = elem(y, i, mode);
+  std::copy(all, all + 16, sorted);
+  std::sort(sorted, sorted + 16);
+  int32_t* const end = std::unique(sorted, sorted + 16);
+  W16 rw;
+  for (unsigned i = 0; i < 8; ++i)
+    rw.e[i] = static_cast<uint16_t>(std::lower_bound(sorted, end, all[i]) - sorted + 1);
+  return rw.v();
 }
 }  // namespace
 VEC_V(PCMPESTR_RANK_A) { return ranks(a, b, imm); }

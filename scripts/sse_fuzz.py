@@ -3,7 +3,8 @@
 
 Each program loads random data into the 16 xmm registers and rax/rbx, then runs a random
 body of SSE integer and float operations (register and memory operands, the same
-register on both sides, immediates, partial writes such as movq/movd/pinsrw/movlps/
+register on both sides, immediates, SSE4.2 string compares with explicit lengths over
+small-alphabet strings, partial writes such as movq/movd/pinsrw/movlps/
 movhps/movss/movsd, reads into GPRs such as movq/pmovmskb/pextrw, stores) in a loop of
 60 iterations (so the auto tier translates it too), and finally stores every xmm register
 into the first 256 bytes of `scratch`. The asm tests' epilogue dumps GPRs, flags and that
@@ -82,6 +83,21 @@ def gen(seed):
         elif k < 0.90:
             body.append(f"movdqu [rel scratch + {256 + 16 * r.randrange(16)}], {x()}")
             body.append(f"movdqu {x()}, [rel scratch + {256 + 16 * r.randrange(16)}]")
+        elif k < 0.95:
+            # SSE4.2 string compares over small-alphabet strings (zero elements and repeats
+            # are common, so the implicit and explicit lengths and the equality and range
+            # modes all matter); lengths in eax/edx from -20 to 20, the loop count saved.
+            a, b = x(), x()
+            body.append(f"movdqa {a}, [rel sdata + {16 * r.randrange(16)}]")
+            src = f"[rel sdata + {16 * r.randrange(16)}]" if r.random() < 0.3 else b
+            if src == b:
+                body.append(f"movdqa {b}, [rel sdata + {16 * r.randrange(16)}]")
+            form = r.choice(["pcmpestri", "pcmpestrm", "pcmpistri", "pcmpistrm"])
+            body += ["push rax", "push rdx", f"mov eax, {r.randrange(-20, 21)}", f"mov edx, {r.randrange(-20, 21)}",
+                     f"{form} {a}, {src}, {r.randrange(128)}",
+                     "pushfq", "pop r9", "and r9d, 0x8d5", "add rbx, r9", "pop rdx", "pop rax"]
+            if form.endswith("i"):
+                body.append("add rbx, rcx")
         else:
             a, b = x(), x()
             body.append(f"movdqa {a}, {b}")
@@ -103,6 +119,10 @@ def gen(seed):
     lines.append("data:")
     for i in range(32):
         lines.append(f"    dq 0x{r.getrandbits(64):016x}")
+    alphabet = [0, 1, 2, 0x61, 0x62, 0x7f, 0x80, 0xff]
+    lines.append("sdata:")
+    for i in range(16):
+        lines.append("    db " + ", ".join(str(r.choice(alphabet)) for _ in range(16)))
     lines.append("%include \"epilogue.inc\"")
     return "\n".join(lines) + "\n"
 
