@@ -26,6 +26,16 @@ def cases(work, progs):
             f.write(name * 10)
     with open(os.path.join(work, "hello.c"), "w") as f:
         f.write('#include <stdio.h>\nint main(void) { printf("%d\\n", 6 * 7); return 0; }\n')
+    with open(os.path.join(work, "hello.cpp"), "w") as f:
+        f.write("#include <iostream>\n#include <map>\n#include <numeric>\n#include <stdexcept>\n#include <string>\n#include <vector>\n"
+                "int main() {\n"
+                "  std::map<int, std::vector<long>> m;\n"
+                "  for (int i = 0; i < 1000; i++) m[i % 7].push_back(long(i) * i);\n"
+                "  long s = 0;\n"
+                "  for (auto& [k, v] : m) s += std::accumulate(v.begin(), v.end(), 0L) * (k + 1);\n"
+                "  try { throw std::runtime_error(std::to_string(s)); }\n"
+                "  catch (const std::exception& e) { std::cout << \"caught \" << e.what() << '\\n'; }\n"
+                "}\n")
     with open(os.path.join(work, "Hello.java"), "w") as f:
         f.write("import java.util.*;\n"
                 "public class Hello {\n"
@@ -70,6 +80,9 @@ def cases(work, progs):
                      "import math,json; d={str(i):i*i for i in range(5000)}; print(len(json.dumps(d)), sum(d.values()), math.factorial(50), round(math.pi, 12))"]),
         # the compiler driver, cc1 (SSE4.2 line scanning), as and ld, all under retrace
         ("gcc", sh(f"cd {work} && /usr/bin/gcc -O2 -o hello hello.c && ./hello")),
+        # g++: cc1plus, a large program (about 260k blocks decoded; pcmpestri in its lexer),
+        # on templates, iostreams and exceptions; the program it writes then runs too
+        ("g++", sh(f"cd {work} && /usr/bin/g++ -O1 -o hellocc hello.cpp && ./hellocc")),
         # git: a repository made, committed to (fixed dates: the same hashes) and packed
         ("git", sh(f"cd {work} && rm -rf repo && /usr/bin/git init -q repo && cd repo && "
                    f"cp {text} words.txt && /usr/bin/git add words.txt && "
