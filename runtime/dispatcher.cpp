@@ -248,7 +248,7 @@ int direct_successors(const ir::Block& b, uint64_t out[2]) {
 }
 }  // namespace
 
-const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
+const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
   if (b->native) {
     // We got here through an exit that missed: refill the inline table's entry (another
     // target with the same hash may have taken it).
@@ -263,9 +263,12 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block* b) {
   const double decode_before = stats_.decode_seconds;
   if (opt_.superblocks && !b->superblock && b->check_bytes.empty() && b->terminator().op == ir::Op::ExitBr) {
     // Hot: decode it again as a superblock (its conditional branches side exits), which
-    // replaces it. The old block stays alive (dead) for pointers still naming it.
+    // replaces it, for the caller too. The old block stays alive (dead) for successor
+    // pointers still naming it, which look at its pc and dead flag only: its IR goes.
     std::unique_ptr<ir::Block> old = cache_.take(b->pc);
     old->dead = true;
+    std::vector<ir::Inst>().swap(old->insts);
+    std::vector<ir::InsnMark>().swap(old->marks);
     graveyard_.push_back(std::move(old));
     b = decode_block(b->pc, true);
   }

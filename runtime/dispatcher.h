@@ -178,7 +178,9 @@ class Dispatcher {
   bool loop(ir::MachineState& st, const SyscallFn& syscall, RunResult& res);
   ir::Block* lookup(uint64_t pc);
   ir::Block* decode_block(uint64_t pc, bool side_exits);
-  const codecache::TranslatedBlock* native_for(ir::Block* b);
+  // b's translation, made when b is hot enough (nullptr: not yet, or it failed). A block
+  // decoded again as a superblock for it replaces b.
+  const codecache::TranslatedBlock* native_for(ir::Block*& b);
   x86::Frontend fe_;
   x86::CodeReader read_;
   RunOptions opt_;
