@@ -4,7 +4,7 @@
 Each program loads random data into the 16 xmm registers and rax/rbx, then runs a random
 body of SSE integer and float operations (register and memory operands, the same
 register on both sides, immediates, SSE4.2 string compares with explicit lengths over
-small-alphabet strings, partial writes such as movq/movd/pinsrw/movlps/
+small-alphabet strings, the rest of SSE2-SSE4.1 with MXCSR's modes and flags (ext_op), partial writes such as movq/movd/pinsrw/movlps/
 movhps/movss/movsd, reads into GPRs such as movq/pmovmskb/pextrw, stores) in a loop of
 60 iterations (so the auto tier translates it too), and finally stores every xmm register
 into the first 256 bytes of `scratch`. The asm tests' epilogue dumps GPRs, flags and that
@@ -44,6 +44,59 @@ SHIFT_IMM = ["psllw", "pslld", "psllq", "psrlw", "psrld", "psrlq", "psraw", "psr
 _CPU_FLAGS = set(open("/proc/cpuinfo").read().split()) if os.path.exists("/proc/cpuinfo") else set()
 AES = ["aesenc", "aesenclast", "aesdec", "aesdeclast"] if "aes" in _CPU_FLAGS else []
 PCLMUL = "pclmulqdq" in _CPU_FLAGS
+# The rest of SSE2-SSE4.1 (the extended mix): two-operand integer and float forms,
+# immediate forms with their immediate's range, forms with xmm0 as an implicit operand,
+# results to and from GPRs, flags, and MXCSR's rounding modes, FTZ/DAZ and sticky flags.
+EXT_BINARY = ["paddsb", "paddusw", "psubsb", "psubusw", "pmuldq", "pmulld", "pmulhrsw", "pmaddubsw",
+              "pabsb", "pabsw", "pabsd", "psignb", "psignw", "psignd", "phaddw", "phaddd", "phaddsw",
+              "phsubw", "phsubd", "phsubsw", "pcmpeqq", "pcmpgtq", "pminuw", "pminud", "pminsb", "pminsd",
+              "pmaxuw", "pmaxud", "pmaxsb", "pmaxsd", "packusdw", "unpcklpd", "unpckhpd", "movddup",
+              "movshdup", "movsldup", "pmovzxbw", "pmovzxbd", "pmovzxbq", "pmovzxwd", "pmovzxwq", "pmovzxdq",
+              "pmovsxbw", "pmovsxbd", "pmovsxbq", "pmovsxwd", "pmovsxwq", "pmovsxdq", "phminposuw",
+              "andpd", "orpd", "xorpd", "andnpd", "pavgw", "paddusb", "psubusb", "psadbw"]
+EXT_FLOAT = ["addss", "addsd", "subss", "subsd", "mulss", "mulsd", "divss", "divsd", "divps", "divpd",
+             "minss", "minsd", "minpd", "maxss", "maxsd", "maxpd", "subpd", "sqrtss", "sqrtsd", "sqrtps",
+             "sqrtpd", "rcpss", "rcpps", "rsqrtss", "rsqrtps", "haddps", "haddpd", "hsubps", "hsubpd",
+             "addsubps", "addsubpd", "cvtss2sd", "cvtsd2ss", "cvtdq2ps", "cvtps2dq", "cvttps2dq",
+             "cvtdq2pd", "cvtpd2dq", "cvttpd2dq", "cvtps2pd", "cvtpd2ps"]
+EXT_IMM = [("pshufhw", 256), ("pshuflw", 256), ("palignr", 32), ("pblendw", 256), ("blendps", 16),
+           ("blendpd", 4), ("shufps", 256), ("shufpd", 4), ("insertps", 256), ("mpsadbw", 8),
+           ("roundps", 16), ("roundpd", 16), ("roundss", 16), ("roundsd", 16), ("cmpps", 8),
+           ("cmppd", 8), ("cmpss", 8), ("cmpsd", 8), ("dpps", 256), ("dppd", 256)]
+
+
+def ext_op(r, x):
+    """One instruction (or a few) of the extended mix; x() names a random xmm register."""
+    k = r.random()
+    a, b = x(), x()
+    mem = f"[rel data + {16 * r.randrange(16)}]"
+    if k < 0.25:
+        op = r.choice(EXT_BINARY)
+        src = mem if r.random() < 0.2 and not op.startswith("pmov") else b
+        return [f"{op} {a}, {src}"]
+    if k < 0.45:
+        return [f"{r.choice(EXT_FLOAT)} {a}, {mem if r.random() < 0.15 else b}"]
+    if k < 0.62:
+        op, n = r.choice(EXT_IMM)
+        return [f"{op} {a}, {mem if r.random() < 0.15 else b}, {r.randrange(n)}"]
+    if k < 0.68:
+        return [f"{r.choice(['pblendvb', 'blendvps', 'blendvpd'])} {a}, {b}"]  # mask: xmm0
+    if k < 0.80:
+        return [r.choice([f"pextrb ecx, {a}, {r.randrange(16)}", f"pextrd ecx, {a}, {r.randrange(4)}",
+                          f"pextrq rcx, {a}, {r.randrange(2)}", f"movmskps ecx, {a}", f"movmskpd ecx, {a}",
+                          f"extractps ecx, {a}, {r.randrange(4)}",
+                          f"{r.choice(['cvtss2si', 'cvttss2si', 'cvtsd2si', 'cvttsd2si'])} {r.choice(['ecx', 'rcx'])}, {a}"]),
+                r.choice(["add rax, rcx", "xor rbx, rcx", "sub rbx, rcx"])]
+    if k < 0.90:
+        return [r.choice([f"pinsrb {a}, eax, {r.randrange(16)}", f"pinsrd {a}, ebx, {r.randrange(4)}",
+                          f"pinsrq {a}, rax, {r.randrange(2)}", f"cvtsi2ss {a}, {r.choice(['eax', 'rbx'])}",
+                          f"cvtsi2sd {a}, {r.choice(['ebx', 'rax'])}"])]
+    if k < 0.96:
+        return [f"{r.choice(['ucomiss', 'ucomisd', 'comiss', 'comisd', 'ptest'])} {a}, {b}",
+                "pushfq", "pop r9", "and r9d, 0x8d5", "add rbx, r9"]
+    # A rounding mode (bits 13-14), FTZ (15) and DAZ (6), all exceptions masked.
+    mx = 0x1f80 | (r.randrange(4) << 13) | (0x8000 if r.random() < 0.3 else 0) | (0x40 if r.random() < 0.3 else 0)
+    return [f"mov dword [rel scratch + 512], {mx}", "ldmxcsr [rel scratch + 512]"]
 
 
 def gen(seed):
@@ -52,6 +105,9 @@ def gen(seed):
     data = lambda: f"[rel data + {16 * r.randrange(16)}]"  # noqa: E731
     body = []
     for _ in range(r.randrange(10, 40)):
+        if r.random() < 0.3:
+            body += ext_op(r, x)
+            continue
         k = r.random()
         if k < 0.45:
             op = r.choice(BINARY)
@@ -113,6 +169,8 @@ def gen(seed):
     lines.append("    jnz .again")
     for i in range(16):
         lines.append(f"    movdqu [rel scratch + {16 * i}], xmm{i}")
+    # MXCSR too (its sticky exception flags): folded into rbx.
+    lines += ["    stmxcsr [rel scratch + 512]", "    mov r9d, [rel scratch + 512]", "    add rbx, r9"]
     lines.append("    xor ecx, ecx")
     lines.append("section .data")
     lines.append("align 16")
