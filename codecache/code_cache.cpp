@@ -4,6 +4,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -59,6 +60,7 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
 }
 
 CodeCache::~CodeCache() {
+  by_pc_.for_each([](uint64_t, TranslatedBlock*& t) { delete t; });
   munmap(rx_base_, cap_);
   if (rw_base_ != rx_base_) munmap(rw_base_, cap_);
   // (The SMC watch's map of protections must not keep these for a later guest mapping.)
@@ -76,11 +78,45 @@ uint8_t* CodeCache::alloc(size_t n) {
 }
 
 TranslatedBlock* CodeCache::find_host(uint64_t host_pc) const {
-  auto it = by_host_.upper_bound(host_pc);
+  auto it = std::upper_bound(by_host_.begin(), by_host_.end(), host_pc,
+                             [](uint64_t pc, const std::pair<uint64_t, TranslatedBlock*>& e) { return pc < e.first; });
   if (it == by_host_.begin()) return nullptr;
-  --it;
-  TranslatedBlock* tb = it->second;
-  return host_pc < reinterpret_cast<uint64_t>(tb->code) + tb->size ? tb : nullptr;
+  TranslatedBlock* tb = std::prev(it)->second;  // (null: a removed block's bytes)
+  return tb && host_pc < reinterpret_cast<uint64_t>(tb->code) + tb->size ? tb : nullptr;
+}
+
+void CodeCache::add_pending(uint64_t target, TranslatedBlock* from, uint32_t idx) {
+  uint32_t n;
+  if (pend_free_ != kNil) {
+    n = pend_free_;
+    pend_free_ = pend_[n].next;
+  } else {
+    n = static_cast<uint32_t>(pend_.size());
+    pend_.push_back({});
+  }
+  // The table holds the first node + 1, so that a new key's value-initialised 0 is "none".
+  uint32_t& head = pending_[target];
+  pend_[n] = {from, idx, head - 1};  // (head 0: none, and 0 - 1 is kNil)
+  head = n + 1;
+}
+
+void CodeCache::drop_pending(uint64_t target, const TranslatedBlock* from) {
+  uint32_t* head = pending_.find(target);
+  if (!head) return;
+  uint32_t prev = kNil;
+  for (uint32_t n = *head - 1; n != kNil;) {
+    const uint32_t next = pend_[n].next;
+    if (pend_[n].from == from) {
+      if (prev == kNil) *head = next + 1;  // (kNil + 1 == 0: no list left)
+      else pend_[prev].next = next;
+      pend_[n].next = pend_free_;
+      pend_free_ = n;
+    } else {
+      prev = n;
+    }
+    n = next;
+  }
+  if (*head == 0) pending_.erase(target);
 }
 
 void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const TranslatedBlock& to) {
@@ -98,47 +134,55 @@ void CodeCache::patch(TranslatedBlock& from, ChainSite& site, const TranslatedBl
 }
 
 void CodeCache::remove(uint64_t guest_pc) {
-  auto it = by_pc_.find(guest_pc);
-  if (it == by_pc_.end()) return;
-  TranslatedBlock* t = it->second.get();
+  TranslatedBlock* t = find(guest_pc);
+  if (!t) return;
   // Jumps chained into t return to their exit stubs and wait for a new translation.
-  if (auto in = incoming_.find(t); in != incoming_.end()) {
-    for (auto [from, idx] : in->second) {
-      ChainSite& site = from->chains[idx];
-      uint8_t* field = from->code + site.rel32_offset;
-      int32_t r32 = static_cast<int32_t>(static_cast<int64_t>(site.stub_offset) - static_cast<int64_t>(site.rel32_offset + 4));
-      memcpy(rw(field), &r32, 4);
-      site.linked = false;
-      pending_.emplace(site.target_pc, std::make_pair(from, idx));
-    }
-    incoming_.erase(in);
+  for (auto [from, idx] : t->incoming) {
+    ChainSite& site = from->chains[idx];
+    uint8_t* field = from->code + site.rel32_offset;
+    int32_t r32 = static_cast<int32_t>(static_cast<int64_t>(site.stub_offset) - static_cast<int64_t>(site.rel32_offset + 4));
+    memcpy(rw(field), &r32, 4);
+    site.linked = false;
+    add_pending(site.target_pc, from, idx);
   }
   // t's own chains: forget them wherever they are recorded.
   for (size_t i = 0; i < t->chains.size(); ++i) {
     ChainSite& s = t->chains[i];
     if (s.linked) {
       if (TranslatedBlock* dst = find(s.target_pc)) {
-        auto& v = incoming_[dst];
+        auto& v = dst->incoming;
         for (size_t k = 0; k < v.size(); ++k)
           if (v[k].first == t && v[k].second == i) { v[k] = v.back(); v.pop_back(); break; }
       }
     } else {
-      auto range = pending_.equal_range(s.target_pc);
-      for (auto p = range.first; p != range.second;) p = p->second.first == t ? pending_.erase(p) : std::next(p);
+      drop_pending(s.target_pc, t);
     }
   }
   if (ib_[2 * ib_index(guest_pc)] == guest_pc) ib_[2 * ib_index(guest_pc)] = ib_empty(ib_index(guest_pc));
   if (t->block && t->block->native == t) t->block->native = nullptr;
-  by_host_.erase(reinterpret_cast<uint64_t>(t->code));
-  by_pc_.erase(it);
+  const uint64_t code = reinterpret_cast<uint64_t>(t->code);
+  auto it = std::lower_bound(by_host_.begin(), by_host_.end(), code,
+                             [](const std::pair<uint64_t, TranslatedBlock*>& e, uint64_t c) { return e.first < c; });
+  if (it != by_host_.end() && it->first == code) it->second = nullptr;
+  by_pc_.erase(guest_pc);
+  delete t;
   stats_.blocks = by_pc_.size();
 }
 
 TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
-  TranslatedBlock* t = tb.get();
+  if (find(tb->guest_pc)) remove(tb->guest_pc);  // (a stale translation of the same pc)
+  TranslatedBlock* t = tb.release();
   if (t->block) t->block->native = t;
-  by_host_[reinterpret_cast<uint64_t>(t->code)] = t;
-  by_pc_[t->guest_pc] = std::move(tb);
+  const uint64_t code = reinterpret_cast<uint64_t>(t->code);
+  if (by_host_.empty() || by_host_.back().first < code) {
+    by_host_.emplace_back(code, t);
+  } else {  // (not above the last: only if allocation ever stops being a bump pointer)
+    auto it = std::lower_bound(by_host_.begin(), by_host_.end(), code,
+                               [](const std::pair<uint64_t, TranslatedBlock*>& e, uint64_t c) { return e.first < c; });
+    if (it != by_host_.end() && it->first == code) it->second = t;
+    else by_host_.insert(it, {code, t});
+  }
+  by_pc_[t->guest_pc] = t;
   stats_.blocks++;
   stats_.bytes = used_;
   // Chains out of the new block to blocks already translated; the rest wait.
@@ -146,30 +190,37 @@ TranslatedBlock* CodeCache::insert(std::unique_ptr<TranslatedBlock> tb) {
     ChainSite& s = t->chains[i];
     if (TranslatedBlock* dst = find(s.target_pc)) {
       patch(*t, s, *dst);
-      incoming_[dst].emplace_back(t, i);
+      dst->incoming.emplace_back(t, static_cast<uint32_t>(i));
     } else {
-      pending_.emplace(s.target_pc, std::make_pair(t, i));
+      add_pending(s.target_pc, t, static_cast<uint32_t>(i));
     }
   }
   // Chains into the new block from blocks that were waiting for it.
-  auto range = pending_.equal_range(t->guest_pc);
-  for (auto it = range.first; it != range.second; ++it) {
-    auto [from, idx] = it->second;
-    patch(*from, from->chains[idx], *t);
-    incoming_[t].emplace_back(from, idx);
+  if (uint32_t* head = pending_.find(t->guest_pc)) {
+    for (uint32_t n = *head - 1; n != kNil;) {
+      const Pending p = pend_[n];
+      patch(*p.from, p.from->chains[p.idx], *t);
+      t->incoming.emplace_back(p.from, p.idx);
+      pend_[n].next = pend_free_;
+      pend_free_ = n;
+      n = p.next;
+    }
+    pending_.erase(t->guest_pc);
   }
-  pending_.erase(range.first, range.second);
   ib_set(t->guest_pc, t->code);
   return t;
 }
 
 void CodeCache::flush() {
-  for (auto& [pc, t] : by_pc_)
-    if (t->block && t->block->native == t.get()) t->block->native = nullptr;
+  by_pc_.for_each([](uint64_t, TranslatedBlock*& t) {
+    if (t->block && t->block->native == t) t->block->native = nullptr;
+    delete t;
+  });
   by_pc_.clear();
   by_host_.clear();
   pending_.clear();
-  incoming_.clear();
+  pend_.clear();
+  pend_free_ = kNil;
   for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ib_empty(i);
   used_ = reserved_;
   stats_.flushes++;

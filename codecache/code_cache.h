@@ -18,11 +18,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "codecache/pc_table.h"
 #include "ir/ir.h"
 
 namespace retrace::codecache {
@@ -60,6 +60,8 @@ struct TranslatedBlock {
   // host offset of each guest instruction's first host instruction, for mapping faults
   std::vector<std::pair<uint32_t, uint64_t>> pc_map;
   std::vector<Recovery> recovery;
+  // The chain sites linked to this block: (block, index in its chains).
+  std::vector<std::pair<TranslatedBlock*, uint32_t>> incoming;
   uint64_t guest_pc_at(uint64_t host) const;
   const Recovery* recovery_at(uint64_t host) const {
     uint64_t off = host - reinterpret_cast<uint64_t>(code);
@@ -95,8 +97,8 @@ class CodeCache {
   }
 
   TranslatedBlock* find(uint64_t guest_pc) const {
-    auto it = by_pc_.find(guest_pc);
-    return it == by_pc_.end() ? nullptr : it->second.get();
+    TranslatedBlock* const* t = by_pc_.find(guest_pc);
+    return t ? *t : nullptr;
   }
   TranslatedBlock* find_host(uint64_t host_pc) const;
   // Registers a finished translation: patches chains into it and out of it.
@@ -126,16 +128,29 @@ class CodeCache {
 
  private:
   void patch(TranslatedBlock& from, ChainSite& site, const TranslatedBlock& target);
+  // Chain sites waiting for a translation of their target pc: a list per target, in
+  // nodes of pend_ (free ones chained from pend_free_).
+  static constexpr uint32_t kNil = ~0u;
+  struct Pending {
+    TranslatedBlock* from;
+    uint32_t idx;   // in from->chains
+    uint32_t next;  // the next node for the same target, or kNil
+  };
+  void add_pending(uint64_t target, TranslatedBlock* from, uint32_t idx);
+  void drop_pending(uint64_t target, const TranslatedBlock* from);
   size_t cap_;
   int fd_ = -1;
   uint8_t* rx_base_ = nullptr;
   uint8_t* rw_base_ = nullptr;
   size_t used_ = 0;
   size_t reserved_ = 0;
-  std::unordered_map<uint64_t, std::unique_ptr<TranslatedBlock>> by_pc_;
-  std::map<uint64_t, TranslatedBlock*> by_host_;
-  std::unordered_multimap<uint64_t, std::pair<TranslatedBlock*, size_t>> pending_;  // target pc → site
-  std::unordered_map<TranslatedBlock*, std::vector<std::pair<TranslatedBlock*, size_t>>> incoming_;  // linked sites
+  PcTable<TranslatedBlock*> by_pc_;  // owns the blocks
+  // (RX address, block) in address order: blocks are allocated upwards from the bump
+  // pointer, so insertion appends. A removed block leaves its address with no block.
+  std::vector<std::pair<uint64_t, TranslatedBlock*>> by_host_;
+  PcTable<uint32_t> pending_;  // target pc → first node in pend_
+  std::vector<Pending> pend_;
+  uint32_t pend_free_ = kNil;
   uint64_t* ib_ = nullptr;  // 2 * kIbEntries words (mmap)
   CacheStats stats_;
 };
