@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <forward_list>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -60,6 +61,10 @@ struct TranslatedBlock {
   // host offset of each guest instruction's first host instruction, for mapping faults
   std::vector<std::pair<uint32_t, uint64_t>> pc_map;
   std::vector<Recovery> recovery;
+  // Copies of the IR instructions its code hands to the interpreter (helper calls take
+  // their address: the block's own IR is dropped once it is translated). A list: the
+  // addresses stay put as more are added, and an empty one allocates nothing.
+  std::forward_list<ir::Inst> helper_insts;
   // The chain sites linked to this block: (block, index in its chains).
   std::vector<std::pair<TranslatedBlock*, uint32_t>> incoming;
   uint64_t guest_pc_at(uint64_t host) const;

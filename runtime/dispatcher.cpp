@@ -265,12 +265,9 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
     // Hot: decode it again as a superblock (its conditional branches side exits), which
     // replaces it, for the caller too. The old block stays alive (dead) for successor
     // pointers still naming it, which look at its pc and dead flag only: its IR goes.
-    std::unique_ptr<ir::Block> old = cache_.take(b->pc);
-    old->dead = true;
-    std::vector<ir::Inst>().swap(old->insts);
-    std::vector<ir::InsnMark>().swap(old->marks);
-    graveyard_.push_back(std::move(old));
-    b = decode_block(b->pc, true);
+    const uint64_t pc = b->pc;
+    bury(cache_.take(pc));
+    b = decode_block(pc, true);
   }
   // Cross-block flag liveness: if every direct successor (already decoded) redefines the
   // flags before reading them, the flags are dead at this block's exit; the same for each
@@ -314,6 +311,21 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
     tb = translator_->translate(*b);
     if (!tb) stats_.translate_failures++;
   }
+  if (tb && cache_native_->stats().flushes == 0) {
+    // Translated: the IR is not read again (faults in translated code map back through
+    // the translation's own tables). Should the translation go, redecode() makes it again.
+    // Once the cache has been flushed, though, translations are kept with their IR: a
+    // cache too small for the program's hot code flushes again, and decoding every block
+    // again on top of translating it again made such runs 1.8x slower. What the flag
+    // liveness peek (successor_kills_flags) reads of it is kept in its memo.
+    if (!b->writable_code) {
+      uint64_t next[2] = {0, 0};
+      const int n = direct_successors(*b, next);
+      kills_flags_memo_[b->pc] = FlagsPeek{ir::incoming_flags(*b), {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}};
+    }
+    std::vector<ir::Inst>().swap(b->insts);
+    std::vector<ir::InsnMark>().swap(b->marks);
+  }
   if (timed) stats_.translate_seconds += secs(t0, std::chrono::steady_clock::now()) - (stats_.decode_seconds - decode_before);
   if (tb && opt_.perf_map) {
     // Linux perf's JIT symbol map: "START SIZE NAME" per line, hex without 0x.
@@ -339,8 +351,9 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     use = ir::incoming_flags(s);
     n = direct_successors(s, next);
   };
-  if (const ir::Block* s = cache_.find(pc)) {
-    if (s->writable_code) return false;  // may change without a syscall: not to be relied on
+  const ir::Block* s = cache_.find(pc);
+  if (s && s->writable_code) return false;  // may change without a syscall: not to be relied on
+  if (s && !s->insts.empty()) {
     summarise(*s);
   } else if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) {
     use = it->second.use;
@@ -543,6 +556,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
       b = lookup(pc);
       if (prev && prev_edge >= 0) prev->succ[prev_edge].store(b, std::memory_order_relaxed);
     }
+    if (!b->native && b->insts.empty()) b = redecode(b);  // (translated once, translation gone)
     if (!b->check_bytes.empty() && !bytes_unchanged(*b)) {
       // A self-checking block whose guest bytes changed: decode it again.
       stats_.code_writes++;
@@ -692,9 +706,19 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
       if (v.empty()) code_pages_.erase(it);
     }
     diagnostics_.erase(pc);
-    b->dead = true;  // successors caching it see that and look up again
-    graveyard_.push_back(std::move(b));
+    bury(std::move(b));
   }
+  stats_.invalidations++;
+  invalidated_ = true;
+}
+
+void Dispatcher::bury(std::unique_ptr<ir::Block> b) {
+  // Successors caching it see the dead flag (and the pc) and look up again; nothing else
+  // reads it, so its IR goes now.
+  b->dead = true;
+  std::vector<ir::Inst>().swap(b->insts);
+  std::vector<ir::InsnMark>().swap(b->marks);
+  graveyard_.push_back(std::move(b));
   if (graveyard_.size() > 65536) {
     // Bound the graveyard: forget every cached successor, then free it.
     cache_.for_each([&](const ir::Block& blk) {
@@ -704,8 +728,18 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
     });
     graveyard_.clear();
   }
-  stats_.invalidations++;
-  invalidated_ = true;
+}
+
+ir::Block* Dispatcher::redecode(ir::Block* b) {
+  // Its IR went when it was translated, and the translation is gone (a full cache was
+  // flushed, or a fork started a private cache): decode it again, as hot as it was.
+  const uint64_t pc = b->pc, runs = b->exec_count.get();
+  const bool superblock = b->superblock;
+  bury(cache_.take(pc));
+  ir::Block* nb = decode_block(pc, superblock);
+  nb->exec_count.inc(runs);
+  stats_.redecoded++;
+  return nb;
 }
 
 void Dispatcher::after_fork_in_child() {
@@ -740,9 +774,9 @@ void Dispatcher::print_stats(FILE* out) const {
     fprintf(out, "  native tier: threshold %u, %llu blocks translated (%llu ops inline, %llu via helper; %llu translated again conservatively: every lazy-flag store kept, xmm copies written through)\n", threshold_,
             static_cast<unsigned long long>(ts.blocks), static_cast<unsigned long long>(ts.inline_ops),
             static_cast<unsigned long long>(ts.helper_ops), static_cast<unsigned long long>(ts.retranslated));
-    fprintf(out, "  code cache: %zu of %zu bytes used, %llu flushes, %llu chain patches\n", cache_native_->used(),
-            cache_native_->capacity(), static_cast<unsigned long long>(cs.flushes),
-            static_cast<unsigned long long>(cs.chain_patches));
+    fprintf(out, "  code cache: %zu of %zu bytes used, %llu flushes, %llu chain patches, %llu translated blocks decoded again (their IR goes at translation, until a first flush)\n",
+            cache_native_->used(), cache_native_->capacity(), static_cast<unsigned long long>(cs.flushes),
+            static_cast<unsigned long long>(cs.chain_patches), static_cast<unsigned long long>(s.redecoded));
     fprintf(out, "  dispatcher: %llu entries into translated code, %llu lookups for exits not chained or missed in the inline table\n",
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
     fprintf(out, "  indirect jmps/calls translated with a predicted target (profile): %llu\n",

@@ -76,6 +76,7 @@ struct Stats {
   double translate_seconds = 0;   // tier-up: flag-liveness peeks, passes, host code (decoding not included)
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
   uint64_t ind_predicted = 0;     // translated indirect jmps/calls given a predicted target
+  uint64_t redecoded = 0;         // translated blocks decoded again after their translation went
 };
 
 class BlockCache {
@@ -181,6 +182,10 @@ class Dispatcher {
   // b's translation, made when b is hot enough (nullptr: not yet, or it failed). A block
   // decoded again as a superblock for it replaces b.
   const codecache::TranslatedBlock* native_for(ir::Block*& b);
+  // Moves a block out of use (to the graveyard: successor pointers may still name it).
+  void bury(std::unique_ptr<ir::Block> b);
+  // A new decode of a block whose IR was dropped at translation; it replaces b.
+  ir::Block* redecode(ir::Block* b);
   x86::Frontend fe_;
   x86::CodeReader read_;
   RunOptions opt_;

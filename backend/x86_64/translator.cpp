@@ -296,7 +296,7 @@ class Emitter {
       } else if (lower(*lin)) {
         stats_.inline_ops++;
       } else {
-        helper(in);  // (the block's own instruction: the helper keeps its address; rsp is exact by then)
+        helper(in);  // (the block's own instruction, not a lag-adjusted copy: rsp is exact by then)
         stats_.helper_ops++;
       }
       defer_flags_ = false;
@@ -778,7 +778,7 @@ class Emitter {
       forget(static_cast<Slot>(in.dst + 1));
     }
     a_.mov(x86::rdi, kState);
-    a_.mov(x86::rsi, reinterpret_cast<uint64_t>(&in));
+    a_.mov(x86::rsi, reinterpret_cast<uint64_t>(&tb_.helper_insts.emplace_front(in)));  // (the translation's copy)
     a_.mov(x86::rdx, cur_pc_);
     a_.mov(x86::rax, reinterpret_cast<uint64_t>(&rt_exec_one));
     a_.call(x86::rax);
