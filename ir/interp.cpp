@@ -335,8 +335,7 @@ bool interpret_one(const Inst& in, MachineState& st, uint64_t guest_pc) {
     one.insts[1].op = Op::ExitJmp;
     one.marks.assign(1, InsnMark{0, 0});
   }
-  one.pc = guest_pc;
-  one.marks[0].pc = guest_pc;
+  one.pc = guest_pc;  // (its one mark is at offset 0)
   one.insts[0] = in;
   Exit e = interpret(one, st);
   if (e.kind != ExitKind::Trap) return false;

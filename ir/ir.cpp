@@ -38,7 +38,7 @@ uint64_t Block::pc_of_inst(size_t index) const {
   uint64_t pc_at = pc;
   for (const auto& m : marks) {
     if (m.first_inst > index) break;
-    pc_at = m.pc;
+    pc_at = pc + m.off;
   }
   return pc_at;
 }
@@ -113,7 +113,7 @@ std::string print(const Block& b) {
   size_t m = 0;
   for (size_t i = 0; i < b.insts.size(); ++i) {
     while (m < b.marks.size() && b.marks[m].first_inst == i) {
-      snprintf(buf, sizeof buf, "  ; guest 0x%llx\n", static_cast<unsigned long long>(b.marks[m].pc));
+      snprintf(buf, sizeof buf, "  ; guest 0x%llx\n", static_cast<unsigned long long>(b.mark_pc(m)));
       s += buf;
       ++m;
     }

@@ -151,10 +151,11 @@ struct Inst {
 };
 static_assert(sizeof(Inst) == 32, "Inst layout is part of the interpreter's hot path");
 
-// A guest instruction's first IR instruction, for mapping faults back to guest pcs.
+// A guest instruction's first IR instruction, for mapping faults back to guest pcs. The
+// instruction's guest pc is the block's pc plus off (Block::mark_pc): 8 bytes a mark.
 struct InsnMark {
   uint32_t first_inst;
-  uint64_t pc;
+  uint32_t off;
 };
 
 // Profile counters: written by one thread's dispatcher at a time in practice; relaxed
@@ -166,30 +167,18 @@ struct Counter {
 };
 
 struct Block {
+  // (Fields ordered so that no padding falls between them: a large program keeps hundreds
+  // of thousands of these.)
   uint64_t pc = 0;   // first guest byte
   uint64_t end = 0;  // one past the last guest byte
   std::vector<Inst> insts;
   std::vector<InsnMark> marks;
-  Slot next_temp = kFirstTemp;
-  // Set by the tier-up when every successor redefines the flags before reading them:
-  // deadflags may then drop the block's last flag computation too.
-  bool flags_dead_at_exit = false;
-  // The optimising passes have run (at decode, or deferred to the tier-up: most blocks
-  // run too few times for them to pay off in the interpreter).
-  bool optimized = false;
   // Its current native translation (a codecache::TranslatedBlock), kept by the code cache:
   // set when one is inserted, cleared when it is removed or the cache is flushed.
   mutable const void* native = nullptr;
-  // Decoded from a page the guest may write (JIT code): other blocks link to it only
-  // through its pending-exit check and do not rely on its flag liveness.
-  bool writable_code = false;
   // Self-checking block (its page is written too often to write-protect): the guest bytes
   // it was decoded from, compared before it runs.
   std::vector<uint8_t> check_bytes;
-  // Invalidated: kept alive only because other blocks' succ pointers may still name it.
-  bool dead = false;
-  // Decoded as a superblock (conditional branches as side exits, DecodeOptions::side_exits).
-  bool superblock = false;
 
   // Profile (block, edge) and interpreter-level chaining.
   Counter exec_count;
@@ -201,7 +190,23 @@ struct Block {
   // (0: none). The native tier compares against it and chains straight there.
   uint64_t ind_predict = 0;
 
+  Slot next_temp = kFirstTemp;
+  // Set by the tier-up when every successor redefines the flags before reading them:
+  // deadflags may then drop the block's last flag computation too.
+  bool flags_dead_at_exit = false;
+  // The optimising passes have run (at decode, or deferred to the tier-up: most blocks
+  // run too few times for them to pay off in the interpreter).
+  bool optimized = false;
+  // Decoded from a page the guest may write (JIT code): other blocks link to it only
+  // through its pending-exit check and do not rely on its flag liveness.
+  bool writable_code = false;
+  // Invalidated: kept alive only because other blocks' succ pointers may still name it.
+  bool dead = false;
+  // Decoded as a superblock (conditional branches as side exits, DecodeOptions::side_exits).
+  bool superblock = false;
+
   const Inst& terminator() const { return insts.back(); }
+  uint64_t mark_pc(size_t m) const { return pc + marks[m].off; }  // guest pc of mark m
   uint64_t pc_of_inst(size_t index) const;  // guest pc of the instruction holding inst index
 };
 
@@ -223,7 +228,8 @@ class Builder {
     return d;
   }
   Slot konst(Type t, uint64_t v) { return emit(Op::Const, t, kNoSlot, kNoSlot, kNoSlot, v & type_mask(t)); }
-  void mark(uint64_t pc) { b_.marks.push_back({static_cast<uint32_t>(b_.insts.size()), pc}); }
+  // (The block's pc is set first: marks hold offsets from it.)
+  void mark(uint64_t pc) { b_.marks.push_back({static_cast<uint32_t>(b_.insts.size()), static_cast<uint32_t>(pc - b_.pc)}); }
   Block& block() { return b_; }
   size_t size() const { return b_.insts.size(); }
 

@@ -294,7 +294,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
   b->ind_predict = 0;
   if (b->terminator().op == ir::Op::ExitInd && b->terminator().aux != static_cast<uint8_t>(ir::ExitHint::Ret) &&
       !b->marks.empty()) {
-    auto it = ind_profile_.find(b->marks.back().pc);
+    auto it = ind_profile_.find(b->mark_pc(b->marks.size() - 1));
     if (it != ind_profile_.end() && it->second.runs >= 4 && uint64_t{it->second.changes} * 16 <= it->second.runs) {
       b->ind_predict = it->second.last;
       stats_.ind_predicted++;
@@ -606,7 +606,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
         break;
       case ir::ExitKind::Indirect:
         if (e.hint != static_cast<uint8_t>(ir::ExitHint::Ret) && translator_) {
-          IndirectProfile& p = ind_profile_[b->marks.back().pc];  // (the jmp or call: the block's last instruction)
+          IndirectProfile& p = ind_profile_[b->mark_pc(b->marks.size() - 1)];  // (the jmp or call: the block's last instruction)
           if (p.runs >= (1u << 30)) break;  // (enough: a block the native tier could not take)
           if (p.runs && p.last != e.next) p.changes++;
           p.last = e.next;

@@ -263,8 +263,8 @@ class Emitter {
     for (size_t i = 0; i < b_.insts.size(); ++i) {
       cur_index_ = static_cast<int>(i);
       while (m < b_.marks.size() && b_.marks[m].first_inst == i) {
-        tb_.pc_map.emplace_back(static_cast<uint32_t>(a_.offset()), b_.marks[m].pc);
-        cur_pc_ = b_.marks[m].pc;
+        tb_.pc_map.emplace_back(static_cast<uint32_t>(a_.offset()), b_.mark_pc(m));
+        cur_pc_ = b_.mark_pc(m);
         ++m;
       }
       const Inst& in = b_.insts[i];

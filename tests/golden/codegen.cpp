@@ -269,7 +269,7 @@ class Golden {
     // Guest instructions in this block, from the marks (pc_map has one entry per mark).
     std::vector<Capstone::Insn> guest;
     for (size_t m = 0; m < b.marks.size(); ++m) {
-      uint64_t pc = b.marks[m].pc;
+      uint64_t pc = b.mark_pc(m);
       auto g = cs_.disasm(c.code.data() + (pc - lo), std::min<uint64_t>(15, hi - pc), pc);
       if (g.empty())
         guest.push_back({pc, 0, "", "(undecodable)"});
