@@ -149,6 +149,33 @@ bool h_cmpxchg16b(Ctx& c) {
   return true;
 }
 
+bool h_cmpxchg8b(Ctx& c) {
+  // Compares edx:eax with m64: equal, ecx:ebx is stored; else edx:eax receives m64 (as
+  // 32-bit writes: the upper halves zeroed) and is otherwise left alone. ZF says which;
+  // every other flag is kept. No alignment check (unlike cmpxchg16b). One 64-bit
+  // compare-and-swap, atomic with or without lock.
+  if (!c.is_mem(0)) return false;
+  auto pair = [&](int hi, int lo) {  // (hi << 32) | lo's low half
+    Slot l = c.emit(Op::Zext, Type::I64, c.reg(lo), ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I32));
+    Slot h = c.emit(Op::Shl, Type::I64, c.reg(hi), c.konst(Type::I8, 32));
+    return c.emit(Op::Or, Type::I64, h, l);
+  };
+  Slot acc = pair(2, 0);  // edx:eax
+  Slot src = pair(1, 3);  // ecx:ebx
+  Slot old = c.emit(Op::CmpXchg, Type::I64, c.addr(0), acc, src);
+  Slot eq = c.emit(Op::CmpEq, Type::I64, acc, old);
+  Slot lo = c.emit(Op::Zext, Type::I64, old, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I32));
+  Slot hi = c.emit(Op::Shr, Type::I64, old, c.konst(Type::I8, 32));
+  c.emit_to(c.reg(0), Op::Select, Type::I64, c.reg(0), lo, eq);
+  c.emit_to(c.reg(2), Op::Select, Type::I64, c.reg(2), hi, eq);
+  Slot f = c.emit(Op::GetFlags, Type::I64);
+  Slot kept = c.emit(Op::And, Type::I64, f, c.konst(Type::I64, ~ir::rflags::ZF));
+  Slot zf = c.emit(Op::Shl, Type::I64, c.emit(Op::Zext, Type::I64, eq, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I1)),
+                   c.konst(Type::I8, 6));
+  c.emit(Op::SetFlags, Type::Void, c.emit(Op::Or, Type::I64, kept, zf));
+  return true;
+}
+
 bool h_bswap(Ctx& c) {
   Type t = c.type(0);
   if (t == Type::I16) {

@@ -679,6 +679,22 @@ void g_cmpxchg16b(UnitGen& g, InstId id) {
   g.ins(0, fZF, 0, id, {m, x86::rdx, x86::rax, x86::rcx, x86::rbx}, g.chance(50));
 }
 
+// cmpxchg8b m64 (edx:eax against m64, ecx:ebx stored): half the time edx:eax is loaded
+// from m64 first so the exchange succeeds. Any alignment (only cmpxchg16b checks it).
+void g_cmpxchg8b(UnitGen& g, InstId id) {
+  g.pinned |= 0xf;  // rax rcx rdx rbx
+  x86::Mem m = g.mem(8, 1);
+  if (g.chance(50)) {
+    x86::Mem lo = m, hi = m;
+    lo.setSize(4);
+    hi.setSize(4);
+    hi.addOffset(4);
+    g.ins(0, 0, 0, I::kIdMov, {x86::eax, lo});
+    g.ins(0, 0, 0, I::kIdMov, {x86::edx, hi});
+  }
+  g.ins(0, fZF, 0, id, {m, x86::edx, x86::eax, x86::ecx, x86::ebx}, g.chance(50));
+}
+
 void g_setcc(UnitGen& g, InstId) {
   int cc = g.pick_cond();
   Operand d = g.rm(1, true, 30);
@@ -923,6 +939,7 @@ const KindDef kKinds[] = {
     {"cmpxchg", g_xadd_cmpxchg, I::kIdCmpxchg, 3, kBase},
     {"xadd", g_xadd_cmpxchg, I::kIdXadd, 3, kBase},
     {"cmpxchg16b", g_cmpxchg16b, I::kIdCmpxchg16b, 1, kBase},
+    {"cmpxchg8b", g_cmpxchg8b, I::kIdCmpxchg8b, 1, kBase},
     {"setcc", g_setcc, I::kIdNone, 5, kBase},
     {"cmovcc", g_cmovcc, I::kIdNone, 5, kBase},
     {"cbw", g_cbw, I::kIdNone, 2, kBase},
