@@ -14,10 +14,14 @@
 //   +28 ST(0) .. ST(7), 10 bytes each, in stack order (ST(i) = physical (top + i) & 7)
 //
 // Invariants:
-//   - the host always runs guest code with every exception masked (fcw | 0x3f) and with
-//     FSW.ES/B clear, so the host never takes #MF; the guest's own masks are applied here:
-//     after a row, ES/B are recomputed from fsw & ~fcw, and the next waiting row traps
-//     (SIGFPE, the si_code Linux derives from the same bits) before it executes;
+//   - the host runs the guest's instruction under the guest's exception masks, so an
+//     unmasked exception gets the hardware's unmasked response (no result stored, no pop,
+//     the operands left as they were, a denormal operand not used at all); the image is
+//     loaded with FSW.ES/B clear and every row is one x87 instruction followed by a
+//     non-waiting fnsave, so the host never takes #MF. After a row, ES/B are recomputed
+//     from fsw & ~fcw, and the next waiting row traps (SIGFPE, the si_code Linux derives
+//     from the same bits) before it executes. The fast path below runs only when every
+//     exception is masked (its host state between rows keeps sticky flags);
 //   - precision and rounding control are the guest's (they are in the loaded fcw);
 //   - stored images (fnstenv, fnsave, fxsave) get the guest's own fcw/fsw patched in, since
 //     the host saw the masked ones;
@@ -68,7 +72,7 @@ void update_es(X87State& x) {
 }
 
 void to_image(const X87State& x, Image& img) {
-  img.fcw = x.fcw | 0x3f;
+  img.fcw = x.fcw;
   img.r0 = img.r1 = img.r2 = img.r3 = 0xffff;
   img.fsw = guest_fsw(x) & static_cast<uint16_t>(~(kES | kB));
   img.ftw = x.ftw;
@@ -165,12 +169,13 @@ bool run_fast(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned
   const unsigned i = imm & 7;
   const unsigned n = flags & R1 ? 1 : flags & R2 ? 2 : flags & RI ? i + 1 : 0;
   if (n > ((flags & PU) ? 6u : 7u)) return false;
+  if ((x.fcw & 0x3f) != 0x3f) return false;  // an unmasked exception: the full path (see above)
   for (unsigned k = 0; k < n; ++k)
     if (tag(x, (x.top + k) & 7) == 3) return false;
   if ((flags & PU) && tag(x, (x.top + 7) & 7) != 3) return false;
   FastIO io;
   for (unsigned k = 0; k < n; ++k) memcpy(io.in[k], &x.st[(x.top + n - 1 - k) & 7], 10);
-  io.cw = x.fcw | 0x3f;
+  io.cw = x.fcw;  // (every exception masked: checked above)
   io.n_in = n;
   // The host FPU between rows: empty, fcw 0x37f, sticky flags a subset of the guest's (so
   // OR-ing the flags after the instruction is exact). fninit only after a row that did
@@ -192,7 +197,9 @@ bool run_fast(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned
     set_tag(x, (new_top + j) & 7, tag_of(r));
   }
   x.top = new_top;
-  const uint16_t cmask = flags & FC ? 0x4700 : flags & FA ? 0x0200 : 0;
+  // (The fcomi family, E, leaves C1 as it was on this host, though its loads here cleared
+  // the host's: C1 stays the guest's.)
+  const uint16_t cmask = flags & FC ? 0x4700 : flags & E ? 0 : flags & FA ? 0x0200 : 0;
   x.fsw = static_cast<uint16_t>((x.fsw & ~cmask) | (io.sw & cmask) | (io.sw & 0x7f));
   return true;
 }
@@ -321,7 +328,9 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
 X87_FN(FLDCW) {
   uint16_t v;
   memcpy(&v, reinterpret_cast<const void*>(addr), 2);
-  s.x87.fcw = v;
+  // As the hardware keeps it (fnstcw after fldcw 0 gives 0x0040, after 0xffff 0x1f7f): bit
+  // 6 reads as one, bits 7 and 13-15 as zero.
+  s.x87.fcw = static_cast<uint16_t>((v & 0x1f3f) | 0x0040);
   update_es(s.x87);  // unmasking a flag that is already set makes it pending
   return 0;
 }
