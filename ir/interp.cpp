@@ -617,6 +617,8 @@ L_Vec: L_VecToInt: L_VecFlags: L_IntToVec: {
   const VecOpInfo& vi = vec_info(static_cast<unsigned>(I.aux) | static_cast<unsigned>(I.aux2) << 8);
   uint32_t host_mxcsr = 0;
   if (vi.fp) {
+    GUARD;  // under the guest's MXCSR an unmasked exception is a SIGFPE here (the kernel's
+            // signal frame then gives retrace the default MXCSR back)
     host_mxcsr = _mm_getcsr();
     _mm_setcsr(static_cast<uint32_t>(v[kSlotMxcsr]));
   }

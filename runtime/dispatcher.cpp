@@ -483,7 +483,7 @@ RunResult Dispatcher::run(ir::MachineState& st, const SyscallFn& syscall) {
       st.rip = pc;
       st.trap_signal = fc.signal;
       st.trap_code = fc.code;
-      st.trap_addr = fc.fault_addr;
+      st.trap_addr = fc.signal == SIGFPE ? pc : fc.fault_addr;  // (SIGFPE: si_addr is the instruction)
       st.trap_err = fc.page_fault_err;
       if (on_trap && on_trap(st)) continue;  // a guest handler takes it: resume at st.rip
       RunResult res;
