@@ -19,11 +19,14 @@ class PcTable {
   static_assert(std::is_trivially_copyable_v<V>, "values are copied when the table grows");
 
  public:
-  static constexpr uint64_t kEmpty = ~0ull;      // reserved keys: never a canonical
-  static constexpr uint64_t kTomb = ~0ull - 1;   // x86-64 address
+  // Slot markers. Keys with these values are legal too (a branch target the guest never
+  // takes may be any 64-bit value): they live beside the array, in special_.
+  static constexpr uint64_t kEmpty = ~0ull;
+  static constexpr uint64_t kTomb = ~0ull - 1;
 
   // The value for key, or nullptr. (Valid until the next insertion.)
   V* find(uint64_t key) {
+    if (key >= kTomb) return has_special_[key - kTomb] ? &special_[key - kTomb] : nullptr;
     Entry* e = entry(key);
     return e ? &e->value : nullptr;
   }
@@ -32,6 +35,12 @@ class PcTable {
   // The value for key, made (value-initialised) if absent.
   V& operator[](uint64_t key) {
     if (V* v = find(key)) return *v;
+    if (key >= kTomb) {
+      has_special_[key - kTomb] = true;
+      ++count_;
+      special_[key - kTomb] = V{};
+      return special_[key - kTomb];
+    }
     if ((used_ + 1) * 2 > tab_.size()) rehash(count_ + 1);
     size_t i = home(key);
     while (tab_[i].key != kEmpty && tab_[i].key != kTomb) i = (i + 1) & mask();
@@ -43,6 +52,12 @@ class PcTable {
   }
 
   bool erase(uint64_t key) {
+    if (key >= kTomb) {
+      if (!has_special_[key - kTomb]) return false;
+      has_special_[key - kTomb] = false;
+      --count_;
+      return true;
+    }
     Entry* e = entry(key);
     if (!e) return false;
     e->key = kTomb;
@@ -54,6 +69,7 @@ class PcTable {
     tab_.clear();
     tab_.shrink_to_fit();
     count_ = used_ = 0;
+    has_special_[0] = has_special_[1] = false;
   }
   size_t size() const { return count_; }
 
@@ -61,6 +77,8 @@ class PcTable {
   void for_each(F f) {
     for (Entry& e : tab_)
       if (e.key != kEmpty && e.key != kTomb) f(e.key, e.value);
+    for (unsigned i = 0; i < 2; ++i)
+      if (has_special_[i]) f(kTomb + i, special_[i]);
   }
 
  private:
@@ -87,18 +105,21 @@ class PcTable {
     old.swap(tab_);
     tab_.assign(size, Entry{});
     shift_ = 64 - bits;
-    used_ = count_;
+    used_ = 0;
     for (const Entry& e : old) {
       if (e.key == kEmpty || e.key == kTomb) continue;
       size_t i = home(e.key);
       while (tab_[i].key != kEmpty) i = (i + 1) & mask();
       tab_[i] = e;
+      ++used_;
     }
   }
 
   std::vector<Entry> tab_;
-  size_t count_ = 0;  // live keys
-  size_t used_ = 0;   // live keys and tombstones
+  size_t count_ = 0;  // live keys (the special ones too)
+  size_t used_ = 0;   // array slots holding a live key or a tombstone
+  bool has_special_[2] = {false, false};  // keys kTomb and kEmpty
+  V special_[2] = {};
   unsigned shift_ = 54;
 };
 

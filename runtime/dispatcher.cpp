@@ -69,6 +69,20 @@ std::unordered_set<uint64_t> g_readable_pages;  // guest pages known to be reada
 constexpr unsigned kReadableMemo = 256;
 uint64_t g_readable_memo[kReadableMemo];
 inline uint64_t& readable_memo(uint64_t page) { return g_readable_memo[(page >> 12) & (kReadableMemo - 1)]; }
+
+// f(page) for each page from the one holding lo to the one holding last (a byte address,
+// inclusive), without wrapping at the top of the address space: a guest may jump to
+// 0xffff'ffff'ffff'fffe.
+template <typename F>
+void for_pages(uint64_t lo, uint64_t last, F f) {
+  const uint64_t end_page = last & ~4095ull;
+  for (uint64_t p = lo & ~4095ull;; p += 4096) {
+    f(p);
+    if (p >= end_page) break;
+  }
+}
+// A block's last byte (a block without guest bytes, a fetch fault, still names its page).
+uint64_t last_byte(const ir::Block& b) { return b.end > b.pc ? b.end - 1 : b.pc; }
 }  // namespace
 
 void forget_code_pages(uint64_t start, uint64_t end) {
@@ -78,7 +92,7 @@ void forget_code_pages(uint64_t start, uint64_t end) {
     for (auto it = g_readable_pages.begin(); it != g_readable_pages.end();)
       it = (*it >= (start & ~4095ull) && *it < end) ? g_readable_pages.erase(it) : std::next(it);
   } else {
-    for (uint64_t p = start & ~4095ull; p < end; p += 4096) g_readable_pages.erase(p);
+    if (end > start) for_pages(start, end - 1, [](uint64_t p) { g_readable_pages.erase(p); });
   }
 }
 
@@ -444,8 +458,7 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   if (dump == "after") fprintf(stderr, "%s", ir::print(*d.block).c_str());
   stats_.blocks_decoded++;
   stats_.ir_insts += d.block->insts.size();
-  for (uint64_t p = d.block->pc & ~4095ull; p < std::max(d.block->end, d.block->pc + 1); p += 4096)
-    code_pages_[p].push_back(d.block->pc);
+  for_pages(d.block->pc, last_byte(*d.block), [&](uint64_t p) { code_pages_[p].push_back(d.block->pc); });
   const uint64_t code_end = std::max(d.block->end, d.block->pc + 1);
   bool writable = false;
   // (A block without guest bytes, a fetch fault at its first byte, has nothing to watch:
@@ -682,8 +695,10 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
       if (const ir::Block* b = cache_.find(pc); b && b->pc < end && std::max(b->end, b->pc + 1) > start) stale.push_back(pc);
   };
   if ((end - start) / 4096 < code_pages_.size()) {
-    for (uint64_t p = start & ~4095ull; p < end; p += 4096)
-      if (auto it = code_pages_.find(p); it != code_pages_.end()) consider(it->second);
+    if (end > start)
+      for_pages(start, end - 1, [&](uint64_t p) {
+        if (auto it = code_pages_.find(p); it != code_pages_.end()) consider(it->second);
+      });
   } else {
     for (const auto& [p, pcs] : code_pages_)
       if (p + 4096 > start && p < end) consider(pcs);
@@ -698,13 +713,13 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   for (uint64_t pc : stale) {
     std::unique_ptr<ir::Block> b = cache_.take(pc);
     if (!b) continue;
-    for (uint64_t p = b->pc & ~4095ull; p < std::max(b->end, b->pc + 1); p += 4096) {
+    for_pages(b->pc, last_byte(*b), [&](uint64_t p) {
       auto it = code_pages_.find(p);
-      if (it == code_pages_.end()) continue;
+      if (it == code_pages_.end()) return;
       auto& v = it->second;
       v.erase(std::remove(v.begin(), v.end(), pc), v.end());
       if (v.empty()) code_pages_.erase(it);
-    }
+    });
     diagnostics_.erase(pc);
     bury(std::move(b));
   }
