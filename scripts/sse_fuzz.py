@@ -202,30 +202,11 @@ def main():
     for seed in range(first, last + 1):
         src = a.out / f"sse_{seed}.asm"
         src.write_text(gen(seed))
-        exe, err = rat.build(src, a.out, "nasm", "ld")
-        if err:
-            print(f"seed {seed}: {err}")
-            failed += 1
-            continue
-        status, out, stderr = rat.run_program([str(exe)], a.timeout)
-        native, err = rat.decode_dump(out, status, stderr, "native run")
-        if err or status != 0:
-            print(f"seed {seed}: the native run failed: {err or rat.describe_status(status)}")
-            failed += 1
-            continue
-        for tier in a.tiers.split(","):
-            cmd = [a.retrace, "run", f"--tier={tier}", *a.retrace_arg, "--", str(exe)]
-            gstatus, gout, gstderr = rat.run_program(cmd, a.timeout)
-            runs += 1
-            guest, err = rat.decode_dump(gout, gstatus, gstderr, "retrace")
-            # Every register but rsp, the rsp delta, all status flags and DF, and the xmm
-            # registers stored into scratch, as the asm tests compare them.
-            fails = [err] if err else rat.compare_dumps(rat.Expectations(), native, guest)
-            if gstatus != status:
-                fails.append(f"exit: retrace {rat.describe_status(gstatus)}{rat.first_line(gstderr)}")
-            if fails:
-                failed += 1
-                print(f"seed {seed} tier {tier}: differs from native (program: {src}): {'; '.join(fails[:3])}")
+        n, reports = rat.differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout)
+        runs += n
+        for line in reports:
+            print(line)
+        failed += len(reports)
     print(f"{runs} runs ({last - first + 1} programs), {failed} differing")
     return 1 if failed else 0
 

@@ -863,27 +863,8 @@ def run_seed(seed, a):
     """Returns (number of retrace runs, list of report lines)."""
     src = a.out / f"x87_{seed}.asm"
     src.write_text(gen(seed, a.without, a.strict))
-    exe, err = rat.build(src, a.out, "nasm", "ld")
-    if err:
-        return 0, [f"seed {seed}: {err}"]
-    status, out, stderr = rat.run_program([str(exe)], a.timeout)
-    native, err = rat.decode_dump(out, status, stderr, "native run")
-    if err or status != 0:
-        return 0, [f"seed {seed}: the native run failed: {err or rat.describe_status(status)}"]
-    if a.only_native:
-        return 0, []
-    reports, runs = [], 0
-    for tier in a.tiers.split(","):
-        cmd = [a.retrace, "run", f"--tier={tier}", *a.retrace_arg, "--", str(exe)]
-        gstatus, gout, gstderr = rat.run_program(cmd, a.timeout)
-        runs += 1
-        guest, err = rat.decode_dump(gout, gstatus, gstderr, "retrace")
-        fails = [err] if err else rat.compare_dumps(rat.Expectations(), native, guest)
-        if gstatus != status:
-            fails.append(f"exit: retrace {rat.describe_status(gstatus)}{rat.first_line(gstderr)}")
-        if fails:
-            reports.append(f"seed {seed} tier {tier}: differs from native (program: {src}): {'; '.join(fails[:4])}")
-    return runs, reports
+    return rat.differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout,
+                            max_fails=4, native_only=a.only_native)
 
 
 def main():

@@ -273,6 +273,35 @@ def build(src, out_dir, nasm, ld):
     return exe, None
 
 
+def differential(src, out_dir, retrace, tiers, retrace_args, timeout, max_fails=3, native_only=False):
+    """Builds the program src, runs it natively, then under retrace in each tier, and
+    compares the dumps as the asm tests do (no expectations: native's is the reference).
+    Returns (retrace runs, report lines); the fuzzers (scripts/*_fuzz.py) use it."""
+    seed = src.stem
+    exe, err = build(src, out_dir, "nasm", "ld")
+    if err:
+        return 0, [f"{seed}: {err}"]
+    status, out, stderr = run_program([str(exe)], timeout)
+    native, err = decode_dump(out, status, stderr, "native run")
+    if err or status != 0:
+        return 0, [f"{seed}: the native run failed: {err or describe_status(status)}"]
+    if native_only:
+        return 0, []
+    reports, runs = [], 0
+    for tier in tiers:
+        cmd = [retrace, "run", f"--tier={tier}", *retrace_args, "--", str(exe)]
+        gstatus, gout, gstderr = run_program(cmd, timeout)
+        runs += 1
+        guest, err = decode_dump(gout, gstatus, gstderr, "retrace")
+        # Every register but rsp, the rsp delta, all status flags and DF, and scratch.
+        fails = [err] if err else compare_dumps(Expectations(), native, guest)
+        if gstatus != status:
+            fails.append(f"exit: retrace {describe_status(gstatus)}{first_line(gstderr)}")
+        if fails:
+            reports.append(f"{seed} tier {tier}: differs from native (program: {src}): {'; '.join(fails[:max_fails])}")
+    return runs, reports
+
+
 def run_test(src, args):
     """Returns a list of failure strings (empty = pass)."""
     try:
