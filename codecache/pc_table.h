@@ -1,5 +1,5 @@
-// PcTable: an open-addressing hash table from a guest pc (any 64-bit key but the two
-// reserved ones below) to a small, trivially copyable value. Linear probing over a
+// PcTable: an open-addressing hash table from a guest pc (any 64-bit value: the two that
+// mark slots are kept beside the array) to a small, trivially copyable value. Linear probing over a
 // power-of-two array kept at most half full (tombstones included), a multiplicative hash
 // taking the product's top bits. The code cache's maps are looked up and updated for every
 // block translated and every chain made or undone; std::unordered_map's node per entry and
