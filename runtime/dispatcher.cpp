@@ -33,34 +33,6 @@
 
 namespace retrace::rt {
 
-ir::Block* BlockCache::insert(std::unique_ptr<ir::Block> b) {
-  const uint64_t pc = b->pc;
-  erase(pc);  // (a block it replaces)
-  if ((count_ + tombs_ + 1) * 2 > tab_.size()) grow();
-  for (size_t i = home(pc);; i = (i + 1) & mask()) {
-    Entry& e = tab_[i];
-    if (e.b) continue;
-    if (e.pc == kTomb) --tombs_;
-    e.pc = pc;
-    e.b = b.release();
-    ++count_;
-    return e.b;
-  }
-}
-
-void BlockCache::grow() {
-  // Twice the size when more than a quarter is live; else the same size, tombstones dropped.
-  std::vector<Entry> old(count_ * 4 > tab_.size() ? tab_.size() * 2 : tab_.size());
-  old.swap(tab_);
-  tombs_ = 0;
-  for (Entry& o : old) {
-    if (!o.b) continue;
-    size_t i = home(o.pc);
-    while (tab_[i].b) i = (i + 1) & mask();
-    tab_[i] = o;
-  }
-}
-
 namespace {
 std::mutex g_readable_mu;
 std::unordered_set<uint64_t> g_readable_pages;  // guest pages known to be readable

@@ -13,6 +13,7 @@
 
 #include "backend/x86_64/translator.h"
 #include "codecache/code_cache.h"
+#include "codecache/pc_table.h"
 #include "frontend/x86/frontend.h"
 #include "ir/interp.h"
 #include "ir/passes.h"
@@ -81,70 +82,53 @@ struct Stats {
 
 class BlockCache {
  public:
-  // An open-addressing table (linear probing, power-of-two size, at most half full) from
-  // guest pc to decoded block: a new block's lookup misses it on every first execution,
-  // and std::unordered_map's prime modulo and node chains made that miss expensive.
-  // A direct-mapped memo of recent lookups sits in front of it.
-  BlockCache() : tab_(kInitial) {}
+  // Guest pc to decoded block, in the code cache's open-addressing table (PcTable): a new
+  // block's lookup misses it on every first execution, and std::unordered_map's prime
+  // modulo and node chains made that miss expensive. A direct-mapped memo of recent
+  // lookups sits in front of it.
+  BlockCache() = default;
   ~BlockCache() {
-    for (Entry& e : tab_) delete e.b;
+    tab_.for_each([](uint64_t, ir::Block*& b) { delete b; });
   }
   BlockCache(const BlockCache&) = delete;
   BlockCache& operator=(const BlockCache&) = delete;
   ir::Block* find(uint64_t pc) const {
     ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
     if (m && m->pc == pc) return m;
-    const Entry* e = slot_of(pc);
-    if (!e) return nullptr;
-    m = e->b;
+    ir::Block* const* b = tab_.find(pc);
+    if (!b) return nullptr;
+    m = *b;
     return m;
   }
-  ir::Block* insert(std::unique_ptr<ir::Block> b);
-  size_t size() const { return count_; }
+  ir::Block* insert(std::unique_ptr<ir::Block> b) {
+    ir::Block*& slot = tab_[b->pc];
+    if (slot) {  // a block it replaces
+      forget(b->pc);
+      delete slot;
+    }
+    return slot = b.release();
+  }
+  size_t size() const { return tab_.size(); }
   template <typename F> void for_each(F f) const {
-    for (const Entry& e : tab_)
-      if (e.b) f(*e.b);
+    const_cast<codecache::PcTable<ir::Block*>&>(tab_).for_each([&](uint64_t, ir::Block*& b) { f(*b); });
   }
   void erase(uint64_t pc) { take(pc).reset(); }
   std::unique_ptr<ir::Block> take(uint64_t pc) {
-    Entry* e = const_cast<Entry*>(slot_of(pc));
-    if (!e) return nullptr;
+    ir::Block** b = tab_.find(pc);
+    if (!b) return nullptr;
+    std::unique_ptr<ir::Block> owned(*b);
     forget(pc);
-    std::unique_ptr<ir::Block> b(e->b);
-    e->b = nullptr;
-    e->pc = kTomb;
-    --count_;
-    ++tombs_;
-    return b;
+    tab_.erase(pc);
+    return owned;
   }
 
  private:
-  struct Entry {
-    uint64_t pc = 0;  // kTomb with b null: a removed entry (probing goes on past it)
-    ir::Block* b = nullptr;  // owned
-  };
-  static constexpr uint64_t kTomb = ~0ull;
-  static constexpr size_t kInitial = 1 << 12;  // grows by doubling (a small program touches few pages)
   static constexpr size_t kMemo = 8192;
-  size_t mask() const { return tab_.size() - 1; }
-  size_t home(uint64_t pc) const { return static_cast<size_t>((pc * 0x9E3779B97F4A7C15ull) >> 20) & mask(); }
-  const Entry* slot_of(uint64_t pc) const {
-    for (size_t i = home(pc);; i = (i + 1) & mask()) {
-      const Entry& e = tab_[i];
-      if (e.b) {
-        if (e.pc == pc) return &e;
-      } else if (e.pc != kTomb) {
-        return nullptr;  // empty: not here
-      }
-    }
-  }
-  void grow();
   void forget(uint64_t pc) {
     ir::Block*& m = memo_[(pc ^ (pc >> 12)) & (kMemo - 1)];
     if (m && m->pc == pc) m = nullptr;
   }
-  std::vector<Entry> tab_;
-  size_t count_ = 0, tombs_ = 0;
+  codecache::PcTable<ir::Block*> tab_;  // owns the blocks
   mutable std::vector<ir::Block*> memo_ = std::vector<ir::Block*>(kMemo, nullptr);
 };
 
