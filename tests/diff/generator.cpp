@@ -665,34 +665,26 @@ void g_xadd_cmpxchg(UnitGen& g, InstId id) {
     g.ins(0, fALL, 0, id, {dst, src}, lock && dst.isMem());
 }
 
-void g_cmpxchg16b(UnitGen& g, InstId id) {
+// cmpxchg16b m128 / cmpxchg8b m64: rdx:rax (edx:eax) against memory, rcx:rbx (ecx:ebx)
+// stored; half the time the pair is loaded from memory first so the exchange succeeds.
+// cmpxchg16b needs a 16-aligned operand, cmpxchg8b any alignment.
+void g_cmpxchg_pair(UnitGen& g, InstId id) {
   g.pinned |= 0xf;  // rax rcx rdx rbx
-  x86::Mem m = g.mem(16, 16);
+  const bool wide = id == I::kIdCmpxchg16b;
+  const unsigned half = wide ? 8 : 4;
+  x86::Mem m = g.mem(2 * half, wide ? 16 : 1);
+  auto reg = [&](unsigned id) { return wide ? x86::Gp(x86::gpq(id)) : x86::Gp(x86::gpd(id)); };
+  const x86::Gp ax = reg(x86::Gp::kIdAx), dx = reg(x86::Gp::kIdDx);
   if (g.chance(50)) {
     x86::Mem lo = m, hi = m;
-    lo.setSize(8);
-    hi.setSize(8);
-    hi.addOffset(8);
-    g.ins(0, 0, 0, I::kIdMov, {x86::rax, lo});
-    g.ins(0, 0, 0, I::kIdMov, {x86::rdx, hi});
+    lo.setSize(half);
+    hi.setSize(half);
+    hi.addOffset(half);
+    g.ins(0, 0, 0, I::kIdMov, {ax, lo});
+    g.ins(0, 0, 0, I::kIdMov, {dx, hi});
   }
-  g.ins(0, fZF, 0, id, {m, x86::rdx, x86::rax, x86::rcx, x86::rbx}, g.chance(50));
-}
-
-// cmpxchg8b m64 (edx:eax against m64, ecx:ebx stored): half the time edx:eax is loaded
-// from m64 first so the exchange succeeds. Any alignment (only cmpxchg16b checks it).
-void g_cmpxchg8b(UnitGen& g, InstId id) {
-  g.pinned |= 0xf;  // rax rcx rdx rbx
-  x86::Mem m = g.mem(8, 1);
-  if (g.chance(50)) {
-    x86::Mem lo = m, hi = m;
-    lo.setSize(4);
-    hi.setSize(4);
-    hi.addOffset(4);
-    g.ins(0, 0, 0, I::kIdMov, {x86::eax, lo});
-    g.ins(0, 0, 0, I::kIdMov, {x86::edx, hi});
-  }
-  g.ins(0, fZF, 0, id, {m, x86::edx, x86::eax, x86::ecx, x86::ebx}, g.chance(50));
+  const x86::Gp cx = reg(x86::Gp::kIdCx), bx = reg(x86::Gp::kIdBx);
+  g.ins(0, fZF, 0, id, {m, dx, ax, cx, bx}, g.chance(50));
 }
 
 void g_setcc(UnitGen& g, InstId) {
@@ -938,8 +930,8 @@ const KindDef kKinds[] = {
     {"xchg", g_xchg, I::kIdXchg, 3, kBase},
     {"cmpxchg", g_xadd_cmpxchg, I::kIdCmpxchg, 3, kBase},
     {"xadd", g_xadd_cmpxchg, I::kIdXadd, 3, kBase},
-    {"cmpxchg16b", g_cmpxchg16b, I::kIdCmpxchg16b, 1, kBase},
-    {"cmpxchg8b", g_cmpxchg8b, I::kIdCmpxchg8b, 1, kBase},
+    {"cmpxchg16b", g_cmpxchg_pair, I::kIdCmpxchg16b, 1, kBase},
+    {"cmpxchg8b", g_cmpxchg_pair, I::kIdCmpxchg8b, 1, kBase},
     {"setcc", g_setcc, I::kIdNone, 5, kBase},
     {"cmovcc", g_cmovcc, I::kIdNone, 5, kBase},
     {"cbw", g_cbw, I::kIdNone, 2, kBase},

@@ -4,22 +4,7 @@
 BITS 64
 ORG 0x400000
 KT equ 0xfffffffffffffffe
-ehdr:
-  db 0x7f,"ELF",2,1,1,0
-  times 8 db 0
-  dw 2, 0x3e
-  dd 1
-  dq _start
-  dq phdr - $$
-  dq 0
-  dd 0
-  dw 64, 56, 1, 0, 0, 0
-phdr:
-  dd 1, 5          ; PT_LOAD, R+X
-  dq 0, $$, $$
-  dq filesize, filesize
-  dq 0x1000
-  times 0x1000-($-$$) db 0
+%include "raw_elf.inc"
 _start:
   mov r14d, 3
   call P
