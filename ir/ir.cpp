@@ -43,34 +43,6 @@ uint64_t Block::pc_of_inst(size_t index) const {
   return pc_at;
 }
 
-Slot Builder::temp(unsigned count) {
-  Slot s = b_.next_temp;
-  b_.next_temp = static_cast<Slot>(b_.next_temp + count);
-  return s;
-}
-
-Slot Builder::emit(Op op, Type t, Slot a, Slot b, Slot c, uint64_t imm, uint8_t aux, uint64_t imm2) {
-  Slot dst = kNoSlot;
-  if (has(op, R)) dst = temp((has(op, R2) ? 2 : 1) * (t == Type::V128 ? 2 : 1));
-  emit_to(dst, op, t, a, b, c, imm, aux, imm2);
-  return dst;
-}
-
-void Builder::emit_to(Slot dst, Op op, Type t, Slot a, Slot b, Slot c, uint64_t imm, uint8_t aux,
-                      uint64_t imm2) {
-  Inst in;
-  in.op = op;
-  in.type = t;
-  in.aux = aux;
-  in.dst = dst;
-  in.a = a;
-  in.b = b;
-  in.c = c;
-  in.imm = imm;
-  in.imm2 = imm2;
-  b_.insts.push_back(in);
-}
-
 std::string print(const Inst& in) {
   std::string s;
   const OpInfo& oi = info(in.op);

@@ -213,14 +213,35 @@ struct Block {
 class Builder {
  public:
   explicit Builder(Block& b) : b_(b) {}
-  Slot temp(unsigned count = 1);
+  Slot temp(unsigned count = 1) {
+    Slot s = b_.next_temp;
+    b_.next_temp = static_cast<Slot>(b_.next_temp + count);
+    return s;
+  }
   bool out_of_temps(unsigned margin) const { return b_.next_temp + margin >= kNumSlots; }
   // Appends an instruction; allocates a destination temp when the op produces a value.
+  // (Inline: the frontend emits a few instructions for every guest instruction it decodes.)
   Slot emit(Op op, Type t, Slot a = kNoSlot, Slot b = kNoSlot, Slot c = kNoSlot, uint64_t imm = 0,
-            uint8_t aux = 0, uint64_t imm2 = 0);
+            uint8_t aux = 0, uint64_t imm2 = 0) {
+    Slot dst = kNoSlot;
+    if (has(op, prop::R)) dst = temp((has(op, prop::R2) ? 2 : 1) * (t == Type::V128 ? 2 : 1));
+    emit_to(dst, op, t, a, b, c, imm, aux, imm2);
+    return dst;
+  }
   // Appends an instruction writing an explicit destination (a guest register slot).
   void emit_to(Slot dst, Op op, Type t, Slot a = kNoSlot, Slot b = kNoSlot, Slot c = kNoSlot,
-               uint64_t imm = 0, uint8_t aux = 0, uint64_t imm2 = 0);
+               uint64_t imm = 0, uint8_t aux = 0, uint64_t imm2 = 0) {
+    Inst& in = b_.insts.emplace_back();
+    in.op = op;
+    in.type = t;
+    in.aux = aux;
+    in.dst = dst;
+    in.a = a;
+    in.b = b;
+    in.c = c;
+    in.imm = imm;
+    in.imm2 = imm2;
+  }
   // For ops naming a table row by a 16-bit id in aux | aux2 << 8 (Vec*, X87).
   Slot emit_id(Op op, Type t, Slot a, Slot b, uint16_t id, uint64_t imm = 0) {
     Slot d = emit(op, t, a, b, kNoSlot, imm, static_cast<uint8_t>(id & 0xff));
