@@ -308,9 +308,8 @@ void cpuid(uint32_t leaf, uint32_t subleaf, uint32_t out[4]) {
       out[1] = 0x00000800;                // clflush line size 8*8
       // ecx: sse3, ssse3, cx16, sse4.1, sse4.2, popcnt
       out[2] = (1u << 0) | (1u << 9) | (1u << 13) | (1u << 19) | (1u << 20) | (1u << 23);
-      // edx: fpu, tsc, cx8, cmov, clfsh, mmx, fxsr, sse, sse2. MMX is reported because
-      // the x86-64 baseline ISA level (which Debian's ld.so checks) includes it; MMX
-      // instructions themselves are not implemented and raise SIGILL with a diagnostic.
+      // edx: fpu, tsc, cx8, cmov, clfsh, mmx, fxsr, sse, sse2 (MMX: frontend/x86/handlers_mmx.cpp;
+      // the x86-64 baseline ISA level, which Debian's ld.so checks, includes it).
       out[3] = (1u << 0) | (1u << 4) | (1u << 8) | (1u << 15) | (1u << 19) | (1u << 23) | (1u << 24) |
                (1u << 25) | (1u << 26);
       if (host_cpu().pclmul) out[2] |= 1u << 1;  // pclmulqdq

@@ -341,6 +341,31 @@ X87_FN(FNSTCW) {
 X87_FN(FNSTSW) { return guest_fsw(s.x87); }
 X87_FN(FWAIT) { return 0; }
 
+// MMX (x87ops.def): the register file is shared with the x87 stack.
+void mmx_enter(X87State& x) {
+  x.top = 0;
+  x.ftw = 0;  // all valid
+}
+X87_FN(MMX_READ) {
+  mmx_enter(s.x87);
+  uint64_t v;
+  memcpy(&v, &s.x87.st[imm & 7], 8);
+  return v;
+}
+X87_FN(MMX_WRITE) {
+  mmx_enter(s.x87);
+  long double& r = s.x87.st[imm & 7];
+  memset(&r, 0, sizeof r);
+  memcpy(&r, &b, 8);
+  const uint16_t ones = 0xffff;
+  memcpy(reinterpret_cast<uint8_t*>(&r) + 8, &ones, 2);
+  return 0;
+}
+X87_FN(EMMS) {
+  s.x87.ftw = 0xffff;
+  return 0;
+}
+
 // xsave family, XCR0 = x87 | SSE: both components live in the 512-byte legacy region, so
 // the standard and compacted formats coincide; the header is at +512. XINUSE is reported
 // as all ones (permitted: a component in its initial state may be reported in use).

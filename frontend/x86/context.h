@@ -100,5 +100,8 @@ using Handler = bool (*)(Ctx&);  // false: this form is not implemented (guest S
 #define X86_HANDLER(mnemonic, fn) bool fn(Ctx&);
 #include "frontend/x86/handlers.def"
 #undef X86_HANDLER
+// An MMX register among the visible operands: the instruction goes to h_mmx whatever its
+// mnemonic's handler (SSE mnemonics have MMX forms).
+bool uses_mmx(const ZydisDecodedInstruction& insn, const ZydisDecodedOperand* ops);
 
 }  // namespace retrace::x86

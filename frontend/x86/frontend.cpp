@@ -101,10 +101,12 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
     ZydisDecodedInstruction insn;
     ZydisDecodedOperand ops[ZYDIS_MAX_OPERAND_COUNT];
     ZyanStatus st = ZYAN_STATUS_FAILED;
+    bool fast = false;  // (the fast decoder knows no MMX forms)
     if (got && opt.hidden_operands) {
       st = ZydisDecoderDecodeFull(&impl_->dec, bytes, got, &insn, ops);
     } else if (got && opt.fast_decoder && impl_->mode == Mode::M64 && fast_decode64(bytes, got, insn, ops)) {
       st = ZYAN_STATUS_SUCCESS;
+      fast = true;
     } else if (got) {
       // The visible operands only (they come first); the rest read as unused.
       ZydisDecoderContext zctx;
@@ -140,6 +142,7 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
     ctx.side_exits_ok = opt.side_exits && n + 2 < opt.max_insns && !b.out_of_temps(512);
     ctx.fallthru_hot = opt.fallthru_hot;
     Handler h = tab.fn[insn.mnemonic];
+    if (!fast && uses_mmx(insn, ops)) h = h_mmx;
     bool ok = h && h(ctx);
     if (!ok) {
       blk.insts.resize(mark_size);  // drop what the handler emitted before refusing

@@ -119,7 +119,8 @@ bool is_xmm(const ZydisDecodedOperand& o) {
 }
 Slot xmm(const ZydisDecodedOperand& o) { return ir::xmm_slot(o.reg.value - ZYDIS_REGISTER_XMM0); }
 
-// VEX/EVEX forms stay SIGILL (cpuid reports no AVX); MMX forms of SSE mnemonics too.
+// VEX/EVEX forms stay SIGILL (cpuid reports no AVX). MMX forms of SSE mnemonics never get
+// here (the decoder sends them to h_mmx, handlers_mmx.cpp); the check is a safety net.
 bool legacy_sse(Ctx& c) {
   if (c.insn.encoding != ZYDIS_INSTRUCTION_ENCODING_LEGACY) {
     c.why = "AVX";

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Differential fuzzing of MMX code: random programs over mm0-mm7, native vs retrace.
+
+Each program loads random data into mm0-mm7, xmm0-xmm7 and rax/rbx, then runs a random
+body of MMX instructions in a loop of 60 iterations (so the auto tier translates it):
+the element-wise integer ops, unpacks, packs, SSSE3's horizontal ops, pshufb, palignr,
+pshufw, shifts by register, memory and immediate, movd/movq with general registers,
+memory and other mm registers, movq2dq/movdq2q, pmovmskb/pextrw/pinsrw, the mm<->xmm
+conversions under random MXCSR rounding modes, and now and then emms, or an x87 load and
+store between MMX code (the register file is shared). At the end it stores mm0-mm7 and
+xmm0-xmm7 into `scratch`, and the x87 environment (fnstenv: control, status with TOP,
+tag word) and MXCSR after them. The asm tests' epilogue dumps GPRs, flags and that
+memory, and their runner's comparison is the check.
+
+    scripts/mmx_fuzz.py --retrace build/retrace [--tiers native,auto] [--seeds A..B]
+                        [--retrace-arg=--code-cache=4K]
+
+Exit status 1 if any program differs (each difference is printed with its seed; the
+program's source is kept in --out).
+"""
+import argparse
+import pathlib
+import random
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests" / "asm"))
+import run_asm_tests as rat  # noqa: E402  (the asm tests' build and dump helpers)
+
+# `op mm, mm/m64`
+BINARY = ["paddb", "paddw", "paddd", "paddq", "paddsb", "paddsw", "paddusb", "paddusw",
+          "psubb", "psubw", "psubd", "psubq", "psubsb", "psubsw", "psubusb", "psubusw",
+          "pmullw", "pmulhw", "pmulhuw", "pmuludq", "pmaddwd", "pmulhrsw", "pmaddubsw",
+          "pavgb", "pavgw", "psadbw", "pabsb", "pabsw", "pabsd", "psignb", "psignw", "psignd",
+          "pcmpeqb", "pcmpeqw", "pcmpeqd", "pcmpgtb", "pcmpgtw", "pcmpgtd",
+          "pminub", "pminsw", "pmaxub", "pmaxsw", "pand", "por", "pxor", "pandn",
+          "punpcklbw", "punpcklwd", "punpckldq", "punpckhbw", "punpckhwd", "punpckhdq",
+          "packsswb", "packuswb", "packssdw", "phaddw", "phaddd", "phaddsw", "phsubw", "phsubd",
+          "phsubsw", "pshufb", "movq"]
+SHIFT = ["psllw", "pslld", "psllq", "psrlw", "psrld", "psrlq", "psraw", "psrad"]
+
+
+def gen(seed):
+    r = random.Random(seed)
+    mm = lambda: f"mm{r.randrange(8)}"  # noqa: E731
+    x = lambda: f"xmm{r.randrange(8)}"  # noqa: E731
+    data = lambda: f"[rel data + {8 * r.randrange(32)}]"  # noqa: E731
+    body = []
+    for _ in range(r.randrange(8, 30)):
+        k = r.random()
+        if k < 0.45:
+            op = r.choice(BINARY)
+            a = mm()
+            if r.random() < 0.2:
+                b = data()
+            else:
+                b = a if r.random() < 0.15 else mm()
+            body.append(f"{op} {a}, {b}")
+        elif k < 0.55:
+            op = r.choice(SHIFT)
+            body.append(r.choice([f"{op} {mm()}, {r.randrange(70)}", f"{op} {mm()}, {mm()}",
+                                  f"{op} {mm()}, {data()}"]))
+        elif k < 0.62:
+            body.append(r.choice([f"palignr {mm()}, {mm()}, {r.randrange(24)}",
+                                  f"palignr {mm()}, {data()}, {r.randrange(24)}",
+                                  f"pshufw {mm()}, {mm()}, {r.randrange(256)}",
+                                  f"pshufw {mm()}, {data()}, {r.randrange(256)}"]))
+        elif k < 0.72:
+            body.append(r.choice([f"movd {mm()}, eax", f"movq {mm()}, rbx", f"movd {mm()}, dword {data()}",
+                                  f"movq {mm()}, {data()}", f"pinsrw {mm()}, eax, {r.randrange(8)}",
+                                  f"pinsrw {mm()}, word {data()}, {r.randrange(8)}", f"movdq2q {mm()}, {x()}",
+                                  f"movq2dq {x()}, {mm()}"]))
+        elif k < 0.82:
+            body.append(r.choice([f"movd ecx, {mm()}", f"movq rcx, {mm()}", f"pmovmskb ecx, {mm()}",
+                                  f"pextrw ecx, {mm()}, {r.randrange(8)}"]))
+            body.append(r.choice(["add rax, rcx", "xor rbx, rcx", "rol rax, 9", "sub rbx, rcx"]))
+        elif k < 0.88:
+            slot = 256 + 8 * r.randrange(16)
+            body.append(r.choice([f"movq [rel scratch + {slot}], {mm()}", f"movntq [rel scratch + {slot}], {mm()}",
+                                  f"movd [rel scratch + {slot}], {mm()}"]))
+            body.append(f"movq {mm()}, [rel scratch + {256 + 8 * r.randrange(16)}]")
+        elif k < 0.95:
+            # conversions, under one of the four rounding modes (MXCSR, exceptions masked)
+            body.append(f"mov dword [rel scratch + 400], {0x1f80 | (r.randrange(4) << 13)}")
+            body.append("ldmxcsr [rel scratch + 400]")
+            body.append(r.choice([f"cvtpi2ps {x()}, {mm()}", f"cvtpi2ps {x()}, {data()}",
+                                  f"cvtpi2pd {x()}, {mm()}", f"cvtpi2pd {x()}, {data()}",
+                                  f"cvtps2pi {mm()}, {x()}", f"cvtps2pi {mm()}, {data()}",
+                                  f"cvttps2pi {mm()}, {x()}", f"cvtpd2pi {mm()}, {x()}",
+                                  f"cvttpd2pi {mm()}, {x()}", f"cvtpd2pi {mm()}, [rel data + {16 * r.randrange(16)}]"]))
+        elif k < 0.97:
+            body.append("emms")
+        else:
+            # x87 between MMX code: a store of st0 (an mm register's bits as 80-bit) and a load
+            body += ["emms", "fld qword [rel fdata]", "fstp tword [rel scratch + 416]",
+                     "fld tword [rel scratch + 416]", "fstp qword [rel scratch + 432]", "emms"]
+    lines = ["%include \"prologue.inc\""]
+    lines.append(f"    mov rax, {r.getrandbits(63)}")
+    lines.append(f"    mov rbx, {r.getrandbits(63)}")
+    for i in range(8):
+        lines.append(f"    movq mm{i}, [rel data + {8 * i}]")
+        lines.append(f"    movdqa xmm{i}, [rel fpdata + {16 * i}]")
+    lines.append("    mov edx, 60")
+    lines.append(".again:")
+    lines += ["    " + b for b in body]
+    lines.append("    dec edx")
+    lines.append("    jnz .again")
+    for i in range(8):
+        lines.append(f"    movq [rel scratch + {8 * i}], mm{i}")
+        lines.append(f"    movdqu [rel scratch + {64 + 16 * i}], xmm{i}")
+    # the x87 environment (28 bytes: control, status with TOP, tag word, ...) and MXCSR;
+    # the instruction and data pointers (bytes 12-27) are cleared: retrace keeps FIP as
+    # x87 instructions set it, which MMX code does not reach.
+    lines += ["    fnstenv [rel scratch + 192]", "    mov qword [rel scratch + 204], 0", "    mov qword [rel scratch + 212], 0",
+              "    mov dword [rel scratch + 220], 0", "    stmxcsr [rel scratch + 224]", "    emms"]
+    lines.append("    xor ecx, ecx")
+    lines.append("section .data")
+    lines.append("align 16")
+    lines.append("data:")
+    for i in range(34):
+        lines.append(f"    dq 0x{r.getrandbits(64):016x}")
+    # floats and doubles with fractions, halves and out-of-range magnitudes for the conversions
+    lines.append("fpdata:")
+    for i in range(16):
+        if r.random() < 0.5:
+            vals = [r.choice([0.5, 1.5, -2.5, 3.25e9, -7.75, 1e10, -1e-3, 2.5]) for _ in range(4)]
+            lines.append("    dd " + ", ".join(repr(float(v)) for v in vals))
+        else:
+            vals = [r.choice([0.5, -1.5, 2.5e9, -3.5, 1e12, 7.25]) for _ in range(2)]
+            lines.append("    dq " + ", ".join(repr(float(v)) for v in vals))
+    lines.append("fdata: dq 1.25")
+    lines.append("%include \"epilogue.inc\"")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--retrace", required=True)
+    ap.add_argument("--tiers", default="native,auto")
+    ap.add_argument("--seeds", default="1..100")
+    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/retrace-mmx-fuzz"))
+    ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--retrace-arg", action="append", default=[],
+                    help="extra option for `retrace run` (repeatable), e.g. --code-cache=4K")
+    a = ap.parse_args()
+    first, last = (int(v) for v in a.seeds.split(".."))
+    a.out.mkdir(parents=True, exist_ok=True)
+    failed = runs = 0
+    for seed in range(first, last + 1):
+        src = a.out / f"mmx_{seed}.asm"
+        src.write_text(gen(seed))
+        n, reports = rat.differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout)
+        runs += n
+        for line in reports:
+            print(line)
+        failed += len(reports)
+    print(f"{runs} runs ({last - first + 1} programs), {failed} differing")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
