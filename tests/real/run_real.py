@@ -105,8 +105,10 @@ def cases(work, progs):
 
 def run(argv, timeout):
     # In a session of its own, so that a timeout kills the whole pipeline (a shell case's
-    # children too), not just the shell.
-    p = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    # children too), not just the shell. Standard input is /dev/null, not the caller's,
+    # so both runs of a case read the same (nothing).
+    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True)
     try:
         out, err = p.communicate(timeout=timeout)
         return p.returncode, out, err
@@ -140,7 +142,7 @@ def main():
             if n[0] != 0 or not n[1]:
                 # A case that fails natively, or prints nothing, would compare nothing.
                 failed += 1
-                print(f"FAIL {name}: natively it exited {n[0]} with {len(n[1])} bytes of output")
+                print(f"FAIL {name}: natively it exited {n[0]} with {len(n[1])} bytes of output; stderr: {n[2].decode(errors='replace').strip()[:300]}")
                 continue
             r = run([a.retrace, "run", f"--tier={a.tier}"] + a.opt + ["--"] + argv, a.timeout)
             if n[0] == r[0] and n[1] == r[1]:
