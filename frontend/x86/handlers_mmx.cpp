@@ -19,6 +19,10 @@
 // converted elements only. A memory source makes no x87 transition (as on hardware: only
 // an MMX register operand does). maskmovq stays SIGILL, like maskmovdqu.
 //
+// A memory source is read before any mm register, so a fault there leaves the x87 state
+// untouched, as on hardware. A store of an mm register (movq m64, mm) that faults has
+// already made the transition (TOP = 0, tags valid): a signal handler sees that.
+//
 // MMX code runs correctly but not fast in the native tier: every mm access is a helper
 // call (the registers live in the x87 state, not in IR slots).
 #include <array>
@@ -111,13 +115,15 @@ uint8_t imm8(const Ctx& c) {
 bool arith(Ctx& c, const MmxRow& r) {
   if (!is_mm(c.ops[0])) return false;
   const unsigned d = mm_index(c.ops[0]);
-  const Slot a = widen(c, mm_read(c, d));
   if (c.is_imm(1)) {
     if (r.alt == VecOp::Count) return false;
+    const Slot a = widen(c, mm_read(c, d));
     mm_write(c, d, low64(c, vec(c, Op::Vec, Type::V128, a, a, r.alt, imm8(c))));
     return true;
   }
+  // The source first: a memory operand that faults leaves the x87 state as it was.
   const Slot b = widen(c, src64(c, 1));
+  const Slot a = widen(c, mm_read(c, d));
   const uint8_t imm = imm8(c);
   Slot res;
   switch (r.kind) {
@@ -253,8 +259,8 @@ bool h_mmx(Ctx& c) {
     case ZYDIS_MNEMONIC_PINSRW: {  // mm <- r32/m16 at word imm8 & 3
       if (!is_mm(c.ops[0])) return false;
       const unsigned d = mm_index(c.ops[0]);
-      const Slot v = widen(c, mm_read(c, d));
       const Slot w = c.is_mem(1) ? c.emit(Op::Load, Type::I16, c.addr(1)) : c.read_as(1, Type::I16);
+      const Slot v = widen(c, mm_read(c, d));
       mm_write(c, d, low64(c, vec(c, Op::IntToVec, Type::V128, w, v, VecOp::PINSRW, static_cast<uint8_t>(imm8(c) & 3))));
       return true;
     }
