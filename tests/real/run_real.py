@@ -96,7 +96,7 @@ def cases(work, progs):
         # class it wrote, each run wholly under retrace (threads, signals, SMC).
         ("javac", sh(f"cd {work} && rm -rf out && {JDK}/bin/javac -d out Hello.java && {JDK}/bin/java -cp out Hello x y")),
     ]
-    for prog in ("cxx_exceptions", "floats", "jit", "smc", "sse42_strings"):
+    for prog in ("cxx_exceptions", "floats", "jit", "smc", "sse42_strings", "mmx_blend"):
         p = os.path.join(progs, prog)
         if os.path.exists(p):
             c.append((prog, [p]))
