@@ -105,9 +105,9 @@ def cases(work, progs):
 
 def run(argv, timeout):
     # In a session of its own, so that a timeout kills the whole pipeline (a shell case's
-    # children too), not just the shell. Standard input is /dev/null, not the caller's,
-    # so both runs of a case read the same (nothing).
-    p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    # children too), not just the shell. Standard input is an empty pipe, not the caller's,
+    # so both runs of a case read the same (nothing): `git gc` reads revisions from it.
+    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          start_new_session=True)
     try:
         out, err = p.communicate(timeout=timeout)
