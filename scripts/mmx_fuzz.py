@@ -18,7 +18,6 @@ memory, and their runner's comparison is the check.
 Exit status 1 if any program differs (each difference is printed with its seed; the
 program's source is kept in --out).
 """
-import argparse
 import pathlib
 import random
 import sys
@@ -134,28 +133,7 @@ def gen(seed):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--retrace", required=True)
-    ap.add_argument("--tiers", default="native,auto")
-    ap.add_argument("--seeds", default="1..100")
-    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/retrace-mmx-fuzz"))
-    ap.add_argument("--timeout", type=float, default=30.0)
-    ap.add_argument("--retrace-arg", action="append", default=[],
-                    help="extra option for `retrace run` (repeatable), e.g. --code-cache=4K")
-    a = ap.parse_args()
-    first, last = (int(v) for v in a.seeds.split(".."))
-    a.out.mkdir(parents=True, exist_ok=True)
-    failed = runs = 0
-    for seed in range(first, last + 1):
-        src = a.out / f"mmx_{seed}.asm"
-        src.write_text(gen(seed))
-        n, reports = rat.differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout)
-        runs += n
-        for line in reports:
-            print(line)
-        failed += len(reports)
-    print(f"{runs} runs ({last - first + 1} programs), {failed} differing")
-    return 1 if failed else 0
+    return rat.fuzz_main(__doc__, gen, "mmx", "/tmp/retrace-mmx-fuzz")
 
 
 if __name__ == "__main__":

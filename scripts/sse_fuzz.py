@@ -18,7 +18,6 @@ Exit status 1 if any program differs (each difference is printed with its seed; 
 program's source is kept in --out). It is what checks the native tier's xmm copies
 (host xmm2-xmm15 holding guest xmm registers within a block) against real hardware.
 """
-import argparse
 import os
 import pathlib
 import random
@@ -186,29 +185,7 @@ def gen(seed):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--retrace", required=True)
-    ap.add_argument("--tiers", default="native,auto")
-    ap.add_argument("--seeds", default="1..100")
-    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path("/tmp/retrace-sse-fuzz"))
-    ap.add_argument("--timeout", type=float, default=30.0)
-    ap.add_argument("--retrace-arg", action="append", default=[],
-                    help="extra option for `retrace run` (repeatable), e.g. --code-cache=4K")
-    a = ap.parse_args()
-    first, last = (int(v) for v in a.seeds.split(".."))
-    a.out.mkdir(parents=True, exist_ok=True)
-    failed = 0
-    runs = 0
-    for seed in range(first, last + 1):
-        src = a.out / f"sse_{seed}.asm"
-        src.write_text(gen(seed))
-        n, reports = rat.differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout)
-        runs += n
-        for line in reports:
-            print(line)
-        failed += len(reports)
-    print(f"{runs} runs ({last - first + 1} programs), {failed} differing")
-    return 1 if failed else 0
+    return rat.fuzz_main(__doc__, gen, "sse", "/tmp/retrace-sse-fuzz")
 
 
 if __name__ == "__main__":

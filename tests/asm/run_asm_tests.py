@@ -302,6 +302,34 @@ def differential(src, out_dir, retrace, tiers, retrace_args, timeout, max_fails=
     return runs, reports
 
 
+def fuzz_main(doc, gen, prefix, default_out):
+    """The command line of the simple differential fuzzers (scripts/sse_fuzz.py,
+    scripts/mmx_fuzz.py): --retrace, --tiers, --seeds A..B, --out, --timeout and
+    --retrace-arg; gen(seed) gives a program's source. Returns the exit status."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--retrace", required=True)
+    ap.add_argument("--tiers", default="native,auto")
+    ap.add_argument("--seeds", default="1..100")
+    ap.add_argument("--out", type=pathlib.Path, default=pathlib.Path(default_out))
+    ap.add_argument("--timeout", type=float, default=30.0)
+    ap.add_argument("--retrace-arg", action="append", default=[],
+                    help="extra option for `retrace run` (repeatable), e.g. --code-cache=4K")
+    a = ap.parse_args()
+    first, last = (int(v) for v in a.seeds.split(".."))
+    a.out.mkdir(parents=True, exist_ok=True)
+    failed = runs = 0
+    for seed in range(first, last + 1):
+        src = a.out / f"{prefix}_{seed}.asm"
+        src.write_text(gen(seed))
+        n, reports = differential(src, a.out, a.retrace, a.tiers.split(","), a.retrace_arg, a.timeout)
+        runs += n
+        for line in reports:
+            print(line)
+        failed += len(reports)
+    print(f"{runs} runs ({last - first + 1} programs), {failed} differing")
+    return 1 if failed else 0
+
+
 def run_test(src, args):
     """Returns a list of failure strings (empty = pass)."""
     try:
