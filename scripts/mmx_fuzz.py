@@ -5,7 +5,7 @@ Each program loads random data into mm0-mm7, xmm0-xmm7 and rax/rbx, then runs a 
 body of MMX instructions in a loop of 60 iterations (so the auto tier translates it):
 the element-wise integer ops, unpacks, packs, SSSE3's horizontal ops, pshufb, palignr,
 pshufw, shifts by register, memory and immediate, movd/movq with general registers,
-memory and other mm registers, movq2dq/movdq2q, pmovmskb/pextrw/pinsrw, the mm<->xmm
+memory and other mm registers, maskmovq, movq2dq/movdq2q, pmovmskb/pextrw/pinsrw, the mm<->xmm
 conversions under random MXCSR rounding modes, and now and then emms, or an x87 load and
 store between MMX code (the register file is shared). At the end it stores mm0-mm7 and
 xmm0-xmm7 into `scratch`, and the x87 environment (fnstenv: control, status with TOP,
@@ -78,6 +78,8 @@ def gen(seed):
             body.append(r.choice([f"movq [rel scratch + {slot}], {mm()}", f"movntq [rel scratch + {slot}], {mm()}",
                                   f"movd [rel scratch + {slot}], {mm()}"]))
             body.append(f"movq {mm()}, [rel scratch + {256 + 8 * r.randrange(16)}]")
+            if r.random() < 0.3:  # a byte-masked store (mask: another register's byte signs)
+                body += [f"lea rdi, [rel scratch + {256 + r.randrange(120)}]", f"maskmovq {mm()}, {mm()}"]
         elif k < 0.95:
             # conversions, under one of the four rounding modes (MXCSR, exceptions masked)
             body.append(f"mov dword [rel scratch + 400], {0x1f80 | (r.randrange(4) << 13)}")

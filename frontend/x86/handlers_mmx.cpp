@@ -17,7 +17,12 @@
 // Conversions between mm and xmm (cvtpi2ps, cvtps2pi, cvtpi2pd, cvtpd2pi and the
 // truncating forms) zero the unused source elements first, so MXCSR's flags come from the
 // converted elements only. A memory source makes no x87 transition (as on hardware: only
-// an MMX register operand does). maskmovq stays SIGILL, like maskmovdqu.
+// an MMX register operand does).
+//
+// maskmovq (and SSE2's maskmovdqu, here too) store the bytes whose mask byte has its top
+// bit set to [rdi], and leave the others alone: each byte is a store, to [rdi + i] when
+// selected and else to a sink of retrace's own, so no byte outside the mask is read or
+// written (a read-modify-write would race with other threads' stores to those bytes).
 //
 // A memory source is read before any mm register, so a fault there leaves the x87 state
 // untouched, as on hardware. A store of an mm register (movq m64, mm) that faults has
@@ -210,6 +215,31 @@ bool convert(Ctx& c, ZydisMnemonic m) {
   }
 }
 
+// maskmovq / maskmovdqu: bytes of data (lo, then hi for 16) where mask's byte has bit 7
+// set, to [rdi]. The sink takes the unselected bytes' stores (never read).
+alignas(64) uint8_t g_mask_sink[16];
+bool masked_store(Ctx& c, Slot data_lo, Slot data_hi, Slot mask_lo, Slot mask_hi, unsigned n) {
+  if (c.insn.attributes & (ZYDIS_ATTRIB_HAS_SEGMENT_FS | ZYDIS_ATTRIB_HAS_SEGMENT_GS)) {
+    c.why = "segment override";
+    return false;
+  }
+  Slot base = c.reg(7);
+  if (c.insn.address_width == 32)
+    base = c.emit(Op::Zext, Type::I64, base, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I32));
+  const uint64_t sink = reinterpret_cast<uint64_t>(g_mask_sink);
+  for (unsigned i = 0; i < n; ++i) {
+    const unsigned k = i & 7;
+    const Slot m = i < 8 ? mask_lo : mask_hi, d = i < 8 ? data_lo : data_hi;
+    const Slot top = c.emit(Op::And, Type::I64, c.emit(Op::Shr, Type::I64, m, c.konst(Type::I8, 8 * k + 7)),
+                            c.konst(Type::I64, 1));
+    const Slot sel = c.emit(Op::CmpNe, Type::I64, top, ir::kSlotZero);
+    const Slot to = c.emit(Op::Add, Type::I64, base, c.konst(Type::I64, i));
+    const Slot addr = c.emit(Op::Select, Type::I64, to, c.konst(Type::I64, sink + i), sel);  // (sel ? to : sink)
+    c.emit(Op::Store, Type::I8, addr, k ? c.emit(Op::Shr, Type::I64, d, c.konst(Type::I8, 8 * k)) : d);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool uses_mmx(const ZydisDecodedInstruction& insn, const ZydisDecodedOperand* ops) {
@@ -271,9 +301,16 @@ bool h_mmx(Ctx& c) {
     case ZYDIS_MNEMONIC_CVTPD2PI:
     case ZYDIS_MNEMONIC_CVTTPD2PI:
       return convert(c, m);
-    case ZYDIS_MNEMONIC_MASKMOVQ:
-      c.why = "maskmovq";
-      return false;
+    case ZYDIS_MNEMONIC_MASKMOVQ: {  // mm data, mm mask
+      if (!is_mm(c.ops[0]) || !is_mm(c.ops[1])) return false;
+      const Slot d = mm_read(c, mm_index(c.ops[0])), m = mm_read(c, mm_index(c.ops[1]));
+      return masked_store(c, d, ir::kNoSlot, m, ir::kNoSlot, 8);
+    }
+    case ZYDIS_MNEMONIC_MASKMOVDQU: {  // xmm data, xmm mask (SSE2: no x87 transition)
+      if (!is_xmm(c.ops[0]) || !is_xmm(c.ops[1])) return false;
+      const Slot d = xmm(c.ops[0]), m = xmm(c.ops[1]);
+      return masked_store(c, d, static_cast<Slot>(d + 1), m, static_cast<Slot>(m + 1), 16);
+    }
     default: {
       const MmxRow& r = table.r[m];
       if (r.kind == Kind::None) return false;
