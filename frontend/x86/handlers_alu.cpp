@@ -28,19 +28,29 @@ bool binop(Ctx& c, Op flag_op, ir::AtomicOp aop, bool has_atomic, bool write_bac
   return true;
 }
 
+// lock adc/sbb/neg: the host has no atomic form of these, so the new value goes in with a
+// compare-and-swap against the value read, and when another thread changed the memory in
+// between, a side exit runs the instruction again (nothing is written yet: memory kept
+// its value, and the flags are set only after the swap, so the retry reads the same CF).
+void locked_update(Ctx& c, Type t, Slot old, Slot value) {
+  const Slot got = c.emit(Op::CmpXchg, t, c.addr(0), old, value);
+  c.emit(Op::ExitIf, Type::Void, c.emit(Op::CmpNe, t, got, old), ir::kNoSlot, ir::kNoSlot, c.pc);
+}
+
 bool carry_op(Ctx& c, Op flag_op) {
   if (c.nops() < 2) return false;
   Type t = c.type(0);
   Slot a = c.read(0);
   Slot b = c.read_as(1, t);
   Slot cf = c.emit(Op::GetCF, Type::I1);
-  Slot r = c.emit(flag_op, t, a, b, cf);
   if (c.is_mem(0) && c.lock()) {
-    // lock adc/sbb: retry-free CAS would need a loop; do the locked store with CmpXchg on
-    // the value read, which is atomic with respect to that value.
-    c.emit(Op::CmpXchg, t, c.addr(0), a, r);
+    const Slot cf_t = c.emit(Op::Zext, t, cf, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I1));
+    const Op plain = flag_op == Op::AdcF ? Op::Add : Op::Sub;
+    locked_update(c, t, a, c.emit(plain, t, c.emit(plain, t, a, b), cf_t));
+    c.emit(flag_op, t, a, b, cf);  // (the flags of the update that went in)
     return true;
   }
+  Slot r = c.emit(flag_op, t, a, b, cf);
   c.write(0, r);
   return true;
 }
@@ -86,11 +96,12 @@ bool h_dec(Ctx& c) { return incdec(c, false); }
 bool h_neg(Ctx& c) {
   Type t = c.type(0);
   Slot a = c.read(0);
-  Slot r = c.emit(Op::NegF, t, a);
   if (c.is_mem(0) && c.lock()) {
-    c.emit(Op::CmpXchg, t, c.addr(0), a, r);
+    locked_update(c, t, a, c.emit(Op::Sub, t, ir::kSlotZero, a));
+    c.emit(Op::NegF, t, a);
     return true;
   }
+  Slot r = c.emit(Op::NegF, t, a);
   c.write(0, r);
   return true;
 }
