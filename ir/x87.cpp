@@ -346,11 +346,14 @@ void mmx_enter(X87State& x) {
   x.top = 0;
   x.ftw = 0;  // all valid
 }
+uint64_t mmx_get(const X87State& x, uint64_t imm) {
+  uint64_t v;
+  memcpy(&v, &x.st[imm & 7], 8);
+  return v;
+}
 X87_FN(MMX_READ) {
   mmx_enter(s.x87);
-  uint64_t v;
-  memcpy(&v, &s.x87.st[imm & 7], 8);
-  return v;
+  return mmx_get(s.x87, imm);
 }
 X87_FN(MMX_WRITE) {
   mmx_enter(s.x87);
@@ -361,7 +364,21 @@ X87_FN(MMX_WRITE) {
   memcpy(reinterpret_cast<uint8_t*>(&r) + 8, &ones, 2);
   return 0;
 }
+X87_FN(MMX_ENTER) {
+  mmx_enter(s.x87);
+  return 0;
+}
+X87_FN(MMX_CHECK) { return 0; }
+X87_FN(MMX_READ_TOP) {
+  s.x87.top = 0;
+  return mmx_get(s.x87, imm);
+}
+X87_FN(MMX_VALID) {
+  mmx_enter(s.x87);
+  return 0;
+}
 X87_FN(EMMS) {
+  s.x87.top = 0;
   s.x87.ftw = 0xffff;
   return 0;
 }

@@ -130,6 +130,13 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
     siglongjmp(c->jb, 1);  // a guarded copy to or from guest memory (guest_memory.cpp) hit a bad page
   bool in_cache = t_cache && t_cache->contains(host_pc);
   if (fc.jb && (fc.inst || in_cache)) {
+    if (sig == SIGFPE && si->si_code >= FPE_FLTDIV && t_state) {
+      // An unmasked SSE exception (#XM) in a vector row run under the guest's MXCSR: the
+      // hardware set the exception's flag there before it trapped, as the guest's MXCSR
+      // shows natively in its signal frame.
+      if (const fpregset_t fp = static_cast<ucontext_t*>(ucv)->uc_mcontext.fpregs)
+        t_state->slot[ir::kSlotMxcsr] = fp->mxcsr;
+    }
     fc.signal = sig;
     fc.code = si->si_code;
     fc.fault_addr = reinterpret_cast<uint64_t>(si->si_addr);

@@ -6,8 +6,8 @@ body of MMX instructions in a loop of 60 iterations (so the auto tier translates
 the element-wise integer ops, unpacks, packs, SSSE3's horizontal ops, pshufb, palignr,
 pshufw, shifts by register, memory and immediate, movd/movq with general registers,
 memory and other mm registers, maskmovq, movq2dq/movdq2q, pmovmskb/pextrw/pinsrw, the mm<->xmm
-conversions under random MXCSR rounding modes, and now and then emms, or an x87 load and
-store between MMX code (the register file is shared). At the end it stores mm0-mm7 and
+conversions under random MXCSR rounding modes, and now and then emms (also with TOP not
+0), or x87 loads and stores between MMX code (the register file is shared). At the end it stores mm0-mm7 and
 xmm0-xmm7 into `scratch`, and the x87 environment (fnstenv: control, status with TOP,
 tag word) and MXCSR after them. The asm tests' epilogue dumps GPRs, flags and that
 memory, and their runner's comparison is the check.
@@ -95,6 +95,8 @@ def gen(seed):
             # x87 between MMX code: a store of st0 (an mm register's bits as 80-bit) and a load
             body += ["emms", "fld qword [rel fdata]", "fstp tword [rel scratch + 416]",
                      "fld tword [rel scratch + 416]", "fstp qword [rel scratch + 432]", "emms"]
+            if r.random() < 0.5:  # emms with TOP not 0 (it sets TOP to 0): the next push is R7
+                body += ["fld1", "fld qword [rel fdata]", "emms", "fld qword [rel fdata]", "fstp st0", "emms"]
     lines = ["%include \"prologue.inc\""]
     lines.append(f"    mov rax, {r.getrandbits(63)}")
     lines.append(f"    mov rbx, {r.getrandbits(63)}")
@@ -109,11 +111,9 @@ def gen(seed):
     for i in range(8):
         lines.append(f"    movq [rel scratch + {8 * i}], mm{i}")
         lines.append(f"    movdqu [rel scratch + {64 + 16 * i}], xmm{i}")
-    # the x87 environment (28 bytes: control, status with TOP, tag word, ...) and MXCSR;
-    # the instruction and data pointers (bytes 12-27) are cleared: retrace keeps FIP as
-    # x87 instructions set it, which MMX code does not reach.
-    lines += ["    fnstenv [rel scratch + 192]", "    mov qword [rel scratch + 204], 0", "    mov qword [rel scratch + 212], 0",
-              "    mov dword [rel scratch + 220], 0", "    stmxcsr [rel scratch + 224]", "    emms"]
+    # the x87 environment (28 bytes: control, status with TOP, tag word, the last x87
+    # instruction's pointers, which MMX instructions leave alone) and MXCSR
+    lines += ["    fnstenv [rel scratch + 192]", "    stmxcsr [rel scratch + 224]", "    emms"]
     lines.append("    xor ecx, ecx")
     lines.append("section .data")
     lines.append("align 16")

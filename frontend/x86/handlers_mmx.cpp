@@ -1,12 +1,13 @@
 // Handlers: MMX, and the SSE/SSE2/SSSE3 instructions with MMX operands.
 //
 // mm0..mm7 are the significands of the x87 registers (ir/x87ops.def: MMX_READ, MMX_WRITE,
-// EMMS): an MMX register is read and written through those rows, which also make the x87
-// transition every MMX instruction makes (TOP = 0, all registers tagged valid; a write sets
-// the register's sign and exponent bits). The arithmetic runs on the SSE vector-op rows
-// (ir/vecops.def) with each 64-bit operand zero-extended into a v128 and the low 64 bits of
-// the result kept. That is exact for element-wise rows. The rows that mix the two halves
-// of a register get their MMX meaning by arranging the operands first:
+// EMMS, ...): an MMX register is read and written through those rows, which also make the
+// x87 transition every MMX instruction makes (TOP = 0, all registers tagged valid; a write
+// sets the register's sign and exponent bits; emms: TOP = 0, all empty). The arithmetic
+// runs on the SSE vector-op rows (ir/vecops.def) with each 64-bit operand zero-extended
+// into a v128 and the low 64 bits of the result kept. That is exact for element-wise rows.
+// The rows that mix the two halves of a register get their MMX meaning by arranging the
+// operands first:
 //
 //   punpckh*            the punpckl* row; the result's high qword is the MMX result
 //   pack*, phadd/phsub  the row on [a:b] (punpcklqdq of the two) with itself
@@ -16,23 +17,28 @@
 //
 // Conversions between mm and xmm (cvtpi2ps, cvtps2pi, cvtpi2pd, cvtpd2pi and the
 // truncating forms) zero the unused source elements first, so MXCSR's flags come from the
-// converted elements only. A memory source makes no x87 transition (as on hardware: only
-// an MMX register operand does).
+// converted elements only. cvtpi2ps/cvtpi2pd with a memory source involve no MMX register
+// and make no x87 transition; cvt(t)ps2pi/cvt(t)pd2pi make it before converting, so an
+// unmasked MXCSR exception finds it made, as on hardware.
+//
+// Faults, in hardware's order: a pending unmasked x87 exception first (MMX_CHECK before a
+// memory source is read), then the memory source, which leaves the x87 state untouched
+// when it faults; a store of an mm register (movq m64, mm) sets TOP to 0 before it and
+// tags the registers valid after it (MMX_READ_TOP, MMX_VALID).
 //
 // maskmovq (and SSE2's maskmovdqu, here too) store the bytes whose mask byte has its top
 // bit set to [rdi], and leave the others alone: each byte is a store, to [rdi + i] when
 // selected and else to a sink of retrace's own, so no byte outside the mask is read or
-// written (a read-modify-write would race with other threads' stores to those bytes).
-//
-// A memory source is read before any mm register, so a fault there leaves the x87 state
-// untouched, as on hardware. A store of an mm register (movq m64, mm) that faults has
-// already made the transition (TOP = 0, tags valid): a signal handler sees that.
+// written (a read-modify-write would race with other threads' stores to those bytes). The
+// first and last bytes are read first, so a range running into an unmapped page faults
+// before any byte is written (hardware writes none either).
 //
 // MMX code runs correctly but not fast in the native tier: every mm access is a helper
 // call (the registers live in the x87 state, not in IR slots).
 #include <array>
 
 #include "frontend/x86/context.h"
+#include "frontend/x86/vec_ctx.h"
 #include "ir/vecops.h"
 #include "ir/x87.h"
 
@@ -40,37 +46,37 @@ namespace retrace::x86 {
 namespace {
 
 using ir::VecOp;
+using namespace vecctx;
 
 bool is_mm(const ZydisDecodedOperand& o) {
   return o.type == ZYDIS_OPERAND_TYPE_REGISTER && ZydisRegisterGetClass(o.reg.value) == ZYDIS_REGCLASS_MMX;
 }
-bool is_xmm(const ZydisDecodedOperand& o) {
-  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && ZydisRegisterGetClass(o.reg.value) == ZYDIS_REGCLASS_XMM;
-}
 unsigned mm_index(const ZydisDecodedOperand& o) { return static_cast<unsigned>(o.reg.value - ZYDIS_REGISTER_MM0) & 7; }
-Slot xmm(const ZydisDecodedOperand& o) { return ir::xmm_slot(o.reg.value - ZYDIS_REGISTER_XMM0); }
 
-Slot mm_read(Ctx& c, unsigned i) {
-  return c.b.emit_id(Op::X87, Type::I64, ir::kSlotZero, ir::kSlotZero, ir::x87_id(ir::X87Op::MMX_READ),
-                     ir::x87_imm(i, 0, c.pc));
+// An x87 row (ir/x87ops.def) for MMX register i; b is the value a write stores.
+Slot x87_row(Ctx& c, ir::X87Op row, unsigned i = 0, Slot b = ir::kSlotZero) {
+  return c.b.emit_id(Op::X87, Type::I64, ir::kSlotZero, b, ir::x87_id(row), ir::x87_imm(i, 0, c.pc));
 }
-void mm_write(Ctx& c, unsigned i, Slot v) {
-  c.b.emit_id(Op::X87, Type::I64, ir::kSlotZero, v, ir::x87_id(ir::X87Op::MMX_WRITE), ir::x87_imm(i, 0, c.pc));
-}
+Slot mm_read(Ctx& c, unsigned i) { return x87_row(c, ir::X87Op::MMX_READ, i); }
+void mm_write(Ctx& c, unsigned i, Slot v) { x87_row(c, ir::X87Op::MMX_WRITE, i, v); }
 
-Slot vec(Ctx& c, Op op, Type t, Slot a, Slot b, VecOp id, uint8_t imm = 0) {
-  return c.b.emit_id(op, t, a, b, ir::vec_id(id), imm);
-}
 // A 64-bit value zero-extended into a v128 temp, and the low 64 bits of a v128 value.
 Slot widen(Ctx& c, Slot v64) { return vec(c, Op::IntToVec, Type::V128, v64, ir::kSlotZero, VecOp::MOVQ_TO_XMM); }
 Slot low64(Ctx& c, Slot v) { return vec(c, Op::VecToInt, Type::I64, v, ir::kSlotZero, VecOp::MOVQ_FROM_XMM); }
+
+// A memory operand of an instruction that uses MMX registers: the pending-exception check
+// (#MF comes before the access), then the load at the operand's size, zero-extended.
+Slot mmx_load(Ctx& c, int i, Type t) {
+  x87_row(c, ir::X87Op::MMX_CHECK);
+  return c.emit(Op::Load, t, c.addr(i));
+}
 
 // Operand i as a 64-bit value: an mm register, a general register (read at its width,
 // zero-extended) or memory loaded at its size (m16, m32 or m64, zero-extended).
 Slot src64(Ctx& c, int i) {
   const ZydisDecodedOperand& o = c.ops[i];
   if (is_mm(o)) return mm_read(c, mm_index(o));
-  if (o.type == ZYDIS_OPERAND_TYPE_MEMORY) return c.emit(Op::Load, ir::int_type(o.size), c.addr(i));
+  if (o.type == ZYDIS_OPERAND_TYPE_MEMORY) return mmx_load(c, i, ir::int_type(o.size));
   const Slot v = c.read_as(i, ir::int_type(o.size));
   if (o.size == 64) return v;
   return c.emit(Op::Zext, Type::I64, v, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(ir::int_type(o.size)));
@@ -109,12 +115,6 @@ struct MmxTable {
 #undef K
   }
 };
-
-uint8_t imm8(const Ctx& c) {
-  for (unsigned i = 0; i < c.nops(); ++i)
-    if (c.ops[i].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) return static_cast<uint8_t>(c.ops[i].imm.value.u);
-  return 0;
-}
 
 // mm = op(mm, mm/m64 [, imm8]), or mm = shift(mm, imm8).
 bool arith(Ctx& c, const MmxRow& r) {
@@ -167,7 +167,13 @@ bool moves(Ctx& c) {
     return true;
   }
   if (!is_mm(c.ops[1])) return false;
-  c.write(0, mm_read(c, mm_index(c.ops[1])));  // (at the destination's width: movd keeps 32 bits)
+  if (!c.is_mem(0)) {
+    c.write(0, mm_read(c, mm_index(c.ops[1])));  // (at the destination's width: movd keeps 32 bits)
+    return true;
+  }
+  // A store: TOP = 0 before it, the tags valid after it (a faulting one leaves the tags).
+  c.write(0, x87_row(c, ir::X87Op::MMX_READ_TOP, mm_index(c.ops[1])));
+  x87_row(c, ir::X87Op::MMX_VALID);
   return true;
 }
 
@@ -178,17 +184,14 @@ bool convert(Ctx& c, ZydisMnemonic m) {
     case ZYDIS_MNEMONIC_CVTPI2PD: {
       if (!is_xmm(c.ops[0])) return false;
       const Slot dst = xmm(c.ops[0]);
-      const Slot s = widen(c, src64(c, 1));
+      // (A memory source involves no MMX register: a plain load, no x87 transition.)
+      const Slot s = widen(c, c.is_mem(1) ? c.emit(Op::Load, Type::I64, c.addr(1)) : src64(c, 1));
       if (m == ZYDIS_MNEMONIC_CVTPI2PD) {
-        const uint16_t n = ir::vec_id(VecOp::CVTDQ2PD);
-        c.emit_to(dst, Op::Vec, Type::V128, s, s, ir::kNoSlot, 0, static_cast<uint8_t>(n & 0xff));
-        c.b.block().insts.back().aux2 = static_cast<uint8_t>(n >> 8);
+        vec_to(c, dst, Op::Vec, s, s, VecOp::CVTDQ2PD);
         return true;
       }
       const Slot f = vec(c, Op::Vec, Type::V128, s, s, VecOp::CVTDQ2PS);  // (zeros convert exactly)
-      const uint16_t n = ir::vec_id(VecOp::MOVSD_MERGE);  // the low qword; the high one is kept
-      c.emit_to(dst, Op::Vec, Type::V128, dst, f, ir::kNoSlot, 0, static_cast<uint8_t>(n & 0xff));
-      c.b.block().insts.back().aux2 = static_cast<uint8_t>(n >> 8);
+      vec_to(c, dst, Op::Vec, dst, f, VecOp::MOVSD_MERGE);  // the low qword; the high one is kept
       return true;
     }
     case ZYDIS_MNEMONIC_CVTPS2PI:
@@ -203,10 +206,11 @@ bool convert(Ctx& c, ZydisMnemonic m) {
         s = xmm(c.ops[1]);
         if (!pd) s = vec(c, Op::Vec, Type::V128, s, s, VecOp::MOVQ_ZX);  // two floats, the rest zero
       } else if (c.is_mem(1)) {
-        s = pd ? c.emit(Op::Load, Type::V128, c.addr(1)) : widen(c, c.emit(Op::Load, Type::I64, c.addr(1)));
+        s = pd ? mmx_load(c, 1, Type::V128) : widen(c, mmx_load(c, 1, Type::I64));
       } else {
         return false;
       }
+      x87_row(c, ir::X87Op::MMX_ENTER);  // (before the conversion, which may trap: MXCSR)
       const VecOp op = pd ? (trunc ? VecOp::CVTTPD2DQ : VecOp::CVTPD2DQ) : (trunc ? VecOp::CVTTPS2DQ : VecOp::CVTPS2DQ);
       mm_write(c, mm_index(c.ops[0]), low64(c, vec(c, Op::Vec, Type::V128, s, s, op)));
       return true;
@@ -217,7 +221,7 @@ bool convert(Ctx& c, ZydisMnemonic m) {
 
 // maskmovq / maskmovdqu: bytes of data (lo, then hi for 16) where mask's byte has bit 7
 // set, to [rdi]. The sink takes the unselected bytes' stores (never read).
-alignas(64) uint8_t g_mask_sink[16];
+alignas(64) uint8_t g_mask_sink[32];  // [0, 16): unselected bytes; 16, 17: the probes
 bool masked_store(Ctx& c, Slot data_lo, Slot data_hi, Slot mask_lo, Slot mask_hi, unsigned n) {
   if (c.insn.attributes & (ZYDIS_ATTRIB_HAS_SEGMENT_FS | ZYDIS_ATTRIB_HAS_SEGMENT_GS)) {
     c.why = "segment override";
@@ -227,6 +231,14 @@ bool masked_store(Ctx& c, Slot data_lo, Slot data_hi, Slot mask_lo, Slot mask_hi
   if (c.insn.address_width == 32)
     base = c.emit(Op::Zext, Type::I64, base, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I32));
   const uint64_t sink = reinterpret_cast<uint64_t>(g_mask_sink);
+  // The range's first byte and the first byte of its last page read (into the sink, so
+  // the loads stay): one running into an unmapped page faults before any byte is written,
+  // at that page's start, as on hardware.
+  c.emit(Op::Store, Type::I8, c.konst(Type::I64, sink + 16), c.emit(Op::Load, Type::I8, base));
+  const Slot last = c.emit(Op::Add, Type::I64, base, c.konst(Type::I64, n - 1));
+  const Slot page = c.emit(Op::And, Type::I64, last, c.konst(Type::I64, ~uint64_t{4095}));
+  const Slot probe = c.emit(Op::Select, Type::I64, page, last, c.emit(Op::CmpLtU, Type::I64, base, page));
+  c.emit(Op::Store, Type::I8, c.konst(Type::I64, sink + 17), c.emit(Op::Load, Type::I8, probe));
   for (unsigned i = 0; i < n; ++i) {
     const unsigned k = i & 7;
     const Slot m = i < 8 ? mask_lo : mask_hi, d = i < 8 ? data_lo : data_hi;
@@ -257,7 +269,7 @@ bool h_mmx(Ctx& c) {
   const ZydisMnemonic m = c.insn.mnemonic;
   switch (m) {
     case ZYDIS_MNEMONIC_EMMS:
-      c.b.emit_id(Op::X87, Type::I64, ir::kSlotZero, ir::kSlotZero, ir::x87_id(ir::X87Op::EMMS), ir::x87_imm(0, 0, c.pc));
+      x87_row(c, ir::X87Op::EMMS);
       return true;
     case ZYDIS_MNEMONIC_MOVD:
     case ZYDIS_MNEMONIC_MOVQ:
@@ -265,11 +277,7 @@ bool h_mmx(Ctx& c) {
       return moves(c);
     case ZYDIS_MNEMONIC_MOVQ2DQ: {  // xmm = mm, zero-extended
       if (!is_xmm(c.ops[0]) || !is_mm(c.ops[1])) return false;
-      const Slot dst = xmm(c.ops[0]);
-      const uint16_t n = ir::vec_id(VecOp::MOVQ_TO_XMM);
-      c.emit_to(dst, Op::IntToVec, Type::V128, mm_read(c, mm_index(c.ops[1])), ir::kSlotZero, ir::kNoSlot, 0,
-                static_cast<uint8_t>(n & 0xff));
-      c.b.block().insts.back().aux2 = static_cast<uint8_t>(n >> 8);
+      vec_to(c, xmm(c.ops[0]), Op::IntToVec, mm_read(c, mm_index(c.ops[1])), ir::kSlotZero, VecOp::MOVQ_TO_XMM);
       return true;
     }
     case ZYDIS_MNEMONIC_MOVDQ2Q:  // mm = the low qword of xmm
@@ -289,7 +297,7 @@ bool h_mmx(Ctx& c) {
     case ZYDIS_MNEMONIC_PINSRW: {  // mm <- r32/m16 at word imm8 & 3
       if (!is_mm(c.ops[0])) return false;
       const unsigned d = mm_index(c.ops[0]);
-      const Slot w = c.is_mem(1) ? c.emit(Op::Load, Type::I16, c.addr(1)) : c.read_as(1, Type::I16);
+      const Slot w = c.is_mem(1) ? mmx_load(c, 1, Type::I16) : c.read_as(1, Type::I16);
       const Slot v = widen(c, mm_read(c, d));
       mm_write(c, d, low64(c, vec(c, Op::IntToVec, Type::V128, w, v, VecOp::PINSRW, static_cast<uint8_t>(imm8(c) & 3))));
       return true;

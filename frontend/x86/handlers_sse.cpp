@@ -24,6 +24,7 @@
 #include <array>
 
 #include "frontend/x86/context.h"
+#include "frontend/x86/vec_ctx.h"
 #include "ir/host_cpu.h"
 #include "ir/vecops.h"
 
@@ -31,6 +32,7 @@ namespace retrace::x86 {
 namespace {
 
 using ir::VecOp;
+using namespace vecctx;
 
 // flags of a row
 constexpr uint8_t kInsertPs = 1;  // memory source: imm8[7:6] (source element) ignored
@@ -114,10 +116,6 @@ const SseRow& row(const Ctx& c) {
   return t.r[c.insn.mnemonic];
 }
 
-bool is_xmm(const ZydisDecodedOperand& o) {
-  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && ZydisRegisterGetClass(o.reg.value) == ZYDIS_REGCLASS_XMM;
-}
-Slot xmm(const ZydisDecodedOperand& o) { return ir::xmm_slot(o.reg.value - ZYDIS_REGISTER_XMM0); }
 
 // VEX/EVEX forms stay SIGILL (cpuid reports no AVX). MMX forms of SSE mnemonics never get
 // here (the decoder sends them to h_mmx, handlers_mmx.cpp); the check is a safety net.
@@ -135,20 +133,7 @@ bool legacy_sse(Ctx& c) {
   return true;
 }
 
-uint8_t imm8(const Ctx& c) {
-  for (unsigned i = 0; i < c.nops(); ++i)
-    if (c.ops[i].type == ZYDIS_OPERAND_TYPE_IMMEDIATE) return static_cast<uint8_t>(c.ops[i].imm.value.u);
-  return 0;
-}
 
-Slot vec(Ctx& c, Op op, Type t, Slot a, Slot b, VecOp id, uint8_t imm = 0) {
-  return c.b.emit_id(op, t, a, b, ir::vec_id(id), imm);
-}
-void vec_to(Ctx& c, Slot dst, Op op, Slot a, Slot b, VecOp id, uint8_t imm = 0) {
-  uint16_t n = ir::vec_id(id);
-  c.emit_to(dst, op, Type::V128, a, b, ir::kNoSlot, imm, static_cast<uint8_t>(n & 0xff));
-  c.b.block().insts.back().aux2 = static_cast<uint8_t>(n >> 8);
-}
 
 // Operand i as a v128 value: the register's slot pair, or memory loaded (zero-extended
 // into a temp when the operand is narrower than 128 bits).

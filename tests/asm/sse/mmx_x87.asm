@@ -1,13 +1,14 @@
 ; MMX registers are the x87 registers' significands. An MMX write sets that register's
-; sign and exponent bits to ones; every MMX instruction but emms sets TOP to 0 and tags
-; all eight registers valid; emms tags them empty. Checked through x87 code on both
+; sign and exponent bits to ones; every MMX instruction sets TOP to 0, and all but emms tag
+; all eight registers valid; emms tags them empty. Last: after fld1 (TOP 7), emms makes
+; TOP 0 again, so the next push lands in R7 (mm7), not R6. Checked through x87 code on both
 ; sides: a value pushed by fld shows in mm7 (TOP was 7 after one push, so st0 is R7),
 ; movq into mm3 makes R3 an 80-bit NaN pattern that fstp tword stores as written, and
 ; fnstenv shows the tag word and TOP after each step. The loop runs 60 times so the
 ; auto tier translates it.
 ; EXPECT mem[0]=0xa000000000000000 mem[8]=0x0 mem[16]=0x0fedcba987654321 mem[24]=0xffff
 ; EXPECT mem[32]=0x19a6 mem[40]=0xffff mem[48]=0x37f mem[56]=0xa6
-; EXPECT mem[64]=0x3800 mem[72]=0x3fff mem[80]=0x0 mem[88]=0x1
+; EXPECT mem[64]=0x3800 mem[72]=0x3fff mem[80]=0x0 mem[88]=0x1 mem[104]=0xa000000000000000
 ; EXPECT rcx=0x0
 %include "prologue.inc"
     mov ecx, 60
@@ -37,7 +38,7 @@ again:
     mov [rel scratch + 88], rax
     fninit
     movq mm3, rax                  ; (rax = 1) R3 written again
-    fstp st0                       ; (empty stack after fninit... TOP = 0: pops R0)
+    fstp st0                       ; (pops R0: movq tagged every register valid)
     emms
     fnstenv [rel scratch + 256]
     movzx eax, word [rel scratch + 256 + 8]
@@ -59,6 +60,12 @@ again:
     mov [rel scratch + 24], rax    ; R5's sign and exponent: all ones
     movzx eax, byte [rel scratch + 512 + 8]
     mov [rel scratch + 56], rax    ; the low byte of fnsave's tag word: R0..R3 as above
+    emms
+    fninit
+    fld1
+    emms                           ; TOP 7 -> 0
+    fld qword [rel five]           ; -> R7
+    movq [rel scratch + 104], mm7  ; 5.0's significand (R6 would have it were TOP left at 7)
     emms
     dec ecx
     jnz again
