@@ -61,9 +61,11 @@ static void* fault_worker(void* arg) {
 }
 
 static atomic_int stop;
+static atomic_int runner_started;
 static void* runner(void* arg) {
   int (*fn)(void) = (int (*)(void))pages;
-  long s = 0;
+  long s = fn();
+  atomic_store(&runner_started, 1);
   while (!atomic_load(&stop)) s += fn();
   return (void*)s;
 }
@@ -76,6 +78,10 @@ int main(int argc, char** argv) {
     emit(pages, 7);
     pthread_t t;
     pthread_create(&t, NULL, runner, NULL);
+    // (The runner has run the code once before the race starts: natively the main thread
+    // could finish all its rounds before the runner was ever scheduled, and whether it ran
+    // was then up to the scheduler.)
+    while (!atomic_load(&runner_started)) sched_yield();
     for (long i = 0; i < 20000; i++) {
       if (mprotect(pages, kPage, prot) != 0) return 2;
       *(volatile long*)(pages + 2048) = i;
