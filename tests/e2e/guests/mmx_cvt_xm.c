@@ -1,7 +1,8 @@
-// Unmasked MXCSR exceptions in the mm<->xmm conversions: cvt(t)ps2pi/cvt(t)pd2pi make the
-// x87 transition (TOP 0, all tags valid) before they trap, cvtpi2ps with a memory source
-// makes none, and the frame's MXCSR holds the exception's flag, as natively. Written by
-// the tenth session's review.
+// Unmasked MXCSR exceptions, plain SSE (cvtps2dq, cvtsi2ss) and in the mm<->xmm
+// conversions: the MXCSR in the handler's frame holds the exception's flag, as the hardware
+// set it before trapping; cvt(t)ps2pi/cvt(t)pd2pi make the x87 transition (TOP 0, all tags
+// valid) before they trap, and cvtpi2ps with a memory source makes none. Written by the
+// tenth session's review.
 #define _GNU_SOURCE
 #include <setjmp.h>
 #include <signal.h>
@@ -34,6 +35,8 @@ int main() {
   struct sigaction sa; memset(&sa, 0, sizeof sa); sa.sa_sigaction = h; sa.sa_flags = SA_SIGINFO | SA_NODEFER;
   sigaction(SIGFPE, &sa, 0);
   uint32_t mx;
+  mx = mx_ie; T("sse cvtps2dq xmm0,m128 IE", mx, "cvtps2dq %3, %%xmm0");
+  mx = mx_pe; T("sse cvtsi2ss xmm0,eax PE", mx, "mov $0x7fffffff, %%eax\n\tcvtsi2ss %%eax, %%xmm0");
   mx = mx_pe; T("cvtpi2ps xmm0,mm1 PE", mx, "movq %2, %%mm1\n\tcvtpi2ps %%mm1, %%xmm0");
   mx = mx_pe; T("cvtpi2ps xmm0,m64 PE", mx, "cvtpi2ps %2, %%xmm0");
   mx = mx_ie; T("cvtps2pi mm0,xmm1 IE", mx, "movq %3, %%xmm1\n\tcvtps2pi %%xmm1, %%mm0");
