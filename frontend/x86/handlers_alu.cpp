@@ -28,10 +28,10 @@ bool binop(Ctx& c, Op flag_op, ir::AtomicOp aop, bool has_atomic, bool write_bac
   return true;
 }
 
-// lock adc/sbb/neg: the host has no atomic form of these, so the new value goes in with a
+// lock neg: the host has no atomic form of it, so the new value goes in with a
 // compare-and-swap against the value read, and when another thread changed the memory in
-// between, a side exit runs the instruction again (nothing is written yet: memory kept
-// its value, and the flags are set only after the swap, so the retry reads the same CF).
+// between, a side exit runs the instruction again (nothing is written yet: memory kept its
+// value, and the flags are set only after the swap).
 void locked_update(Ctx& c, Type t, Slot old, Slot value) {
   const Slot got = c.emit(Op::CmpXchg, t, c.addr(0), old, value);
   c.emit(Op::ExitIf, Type::Void, c.emit(Op::CmpNe, t, got, old), ir::kNoSlot, ir::kNoSlot, c.pc);
@@ -40,17 +40,19 @@ void locked_update(Ctx& c, Type t, Slot old, Slot value) {
 bool carry_op(Ctx& c, Op flag_op) {
   if (c.nops() < 2) return false;
   Type t = c.type(0);
-  Slot a = c.read(0);
   Slot b = c.read_as(1, t);
   Slot cf = c.emit(Op::GetCF, Type::I1);
   if (c.is_mem(0) && c.lock()) {
+    // lock adc/sbb: an atomic add (subtract) of b + CF gives the memory a + b + CF (a - b -
+    // CF) modulo 2^n, b + CF wrapping included; the flags come from the old value it returns.
     const Slot cf_t = c.emit(Op::Zext, t, cf, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I1));
-    const Op plain = flag_op == Op::AdcF ? Op::Add : Op::Sub;
-    locked_update(c, t, a, c.emit(plain, t, c.emit(plain, t, a, b), cf_t));
-    c.emit(flag_op, t, a, b, cf);  // (the flags of the update that went in)
+    const bool adc = flag_op == Op::AdcF;
+    const Slot old = c.emit(Op::AtomicRMW, t, c.addr(0), c.emit(Op::Add, t, b, cf_t), ir::kNoSlot, 0,
+                            static_cast<uint8_t>(adc ? ir::AtomicOp::Add : ir::AtomicOp::Sub));
+    c.emit(flag_op, t, old, b, cf);
     return true;
   }
-  Slot r = c.emit(flag_op, t, a, b, cf);
+  Slot r = c.emit(flag_op, t, c.read(0), b, cf);
   c.write(0, r);
   return true;
 }
