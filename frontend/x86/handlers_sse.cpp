@@ -116,24 +116,15 @@ const SseRow& row(const Ctx& c) {
   return t.r[c.insn.mnemonic];
 }
 
-
 // VEX/EVEX forms stay SIGILL (cpuid reports no AVX). MMX forms of SSE mnemonics never get
-// here (the decoder sends them to h_mmx, handlers_mmx.cpp); the check is a safety net.
+// here: the decoder sends every instruction with an MMX operand to h_mmx (handlers_mmx.cpp).
 bool legacy_sse(Ctx& c) {
   if (c.insn.encoding != ZYDIS_INSTRUCTION_ENCODING_LEGACY) {
     c.why = "AVX";
     return false;
   }
-  for (unsigned i = 0; i < c.nops(); ++i) {
-    if (c.is_reg(static_cast<int>(i)) && ZydisRegisterGetClass(c.ops[i].reg.value) == ZYDIS_REGCLASS_MMX) {
-      c.why = "MMX";
-      return false;
-    }
-  }
   return true;
 }
-
-
 
 // Operand i as a v128 value: the register's slot pair, or memory loaded (zero-extended
 // into a temp when the operand is narrower than 128 bits).
