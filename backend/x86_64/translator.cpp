@@ -650,6 +650,12 @@ class Emitter {
   }
 
   // Records, for the host range [start, end), which dirty GPRs live in which registers.
+  // A guest instruction's IR starts at instruction index i (a mark is there).
+  bool marks_at(size_t i) const {
+    auto it = std::lower_bound(b_.marks.begin(), b_.marks.end(), i,
+                               [](const ir::InsnMark& mk, size_t v) { return mk.first_inst < v; });
+    return it != b_.marks.end() && it->first_inst == i;
+  }
   void recovery(uint32_t start, uint32_t end) {
     codecache::Recovery r{start, end, {}, rsp_lag_};
     for (int i = kNumPinned; i < kPool; ++i)
@@ -1495,6 +1501,25 @@ class Emitter {
         return true;
       case Op::Select:
         if (!ir::is_int(t)) return false;
+        if (fused_cond_ == in.c && in.c != ir::kNoSlot && is_w(t) && cacheable(in.dst) && cacheable(in.a) &&
+            cacheable(in.b) && !is_const(in.a) && !is_const(in.b)) {
+          // cmov in place in the destination's register (dst = c ? a : b; a cmov's
+          // destination is usually b, its old value). Flags still hold the condition:
+          // loads, spills and the mov below leave them alone. A 32-bit cmov zero-extends
+          // whether or not it moves, as the I32 Select's result is.
+          const x86::Gp ra = reg(in.a), rb = reg(in.b);
+          const int di = acquire(in.dst, false);
+          const x86::Gp d = pool_[di];
+          if (d == ra && d != rb) {
+            a_.cmov(x86::negateCond(fused_cc_), sized(d, t), sized(rb, t));
+          } else {
+            if (d != rb) a_.mov(sized(d, t), sized(rb, t));
+            a_.cmov(fused_cc_, sized(d, t), sized(ra, t));
+          }
+          fused_cond_ = ir::kNoSlot;
+          dirty_[di] = true;
+          return true;
+        }
         if (fused_cond_ == in.c && in.c != ir::kNoSlot) {
           // Flags still hold the condition: movs and acquire() below leave them alone.
           ldz(x86::rax, in.b, t);
@@ -1735,6 +1760,19 @@ class Emitter {
           dirty_[di] = true;
           return true;
         }
+        if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // By cl, in place in the destination's register. The count first: fetching it
+          // may reassign registers; the operand's and destination's are taken after it.
+          ld(x86::rcx, in.b);
+          x86::Gp ra = reg(in.a);
+          int di = acquire(in.dst, false);
+          x86::Gp d = sized(pool_[di], t);
+          // (At 32 bits always the mov: a count of 0 must still zero-extend the result.)
+          if (pool_[di] != ra || t == Type::I32) a_.mov(d, sized(ra, t));
+          shift_insn(in.op, d, x86::cl);
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         shift_insn(in.op, sized(x86::rax, t), x86::cl);
@@ -1876,6 +1914,28 @@ class Emitter {
               disp = 0;
             }
             m = x86::ptr(x86::rcx, static_cast<int32_t>(disp), bytes_of(t));
+          }
+        }
+        if (in.op == Op::Load && t != Type::I64) {
+          // movzx/movsx from memory: a load whose only reader is the extension right after
+          // it becomes one host load that extends, into the extension's destination.
+          const size_t nx = static_cast<size_t>(cur_index_) + 1;
+          const Inst* ext = nx < b_.insts.size() ? &b_.insts[nx] : nullptr;
+          if (ext && (ext->op == Op::Sext || ext->op == Op::Zext) && ext->a == in.dst && ir::is_temp(in.dst) &&
+              last_use_[in.dst] == static_cast<int>(nx) && static_cast<Type>(ext->aux) == t &&
+              (ext->type == Type::I32 || ext->type == Type::I64) && ext->dst != in.dst && cacheable(ext->dst) &&
+              (t == Type::I8 || t == Type::I16 || (t == Type::I32 && ext->op == Op::Sext && ext->type == Type::I64)) &&
+              !marks_at(nx)) {
+            const int di = acquire(ext->dst, false);
+            const x86::Gp d = sized(pool_[di], ext->type);
+            uint32_t at = static_cast<uint32_t>(a_.offset());
+            if (ext->op == Op::Zext) a_.movzx(d.r32(), m);       // (zero-extends to 64 too)
+            else if (t == Type::I32) a_.movsxd(d, m);
+            else a_.movsx(d, m);
+            recovery(at, static_cast<uint32_t>(a_.offset()));
+            dirty_[di] = true;
+            skip_to_ = static_cast<int>(nx);
+            return true;
           }
         }
         if (in.op == Op::Load) {
