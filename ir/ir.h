@@ -117,6 +117,10 @@ enum class CcKind : uint8_t {
   Bsf,     // ZF = src == 0 (bsf, bsr)
   Popcnt,  // all clear but ZF = src == 0
 };
+// GetFlags's aux: the flags are read only to be kept across an instruction that defines
+// CF alone (bt, bts, btr, btc). pass_deadflags turns the read into 0 when nothing reads
+// any flag but CF before the next full definition.
+inline constexpr uint8_t kGetFlagsKeepForCf = 1;
 inline constexpr uint64_t cc_op(CcKind k, Type t) {
   unsigned lg = t == Type::I8 ? 0 : t == Type::I16 ? 1 : t == Type::I32 ? 2 : 3;
   return (static_cast<uint64_t>(k) << 2) | lg;

@@ -283,6 +283,11 @@ std::optional<Op> flag_free_twin(Op op) {
   }
 }
 
+// Readers of CF alone: b/ae conditions, the carry-in of adc/sbb (GetCF).
+bool reads_cf_only(const Inst& in) {
+  return (in.op == Op::Cond && (in.aux == 2 || in.aux == 3)) || in.op == Op::GetCF;
+}
+
 bool pass_deadflags(Block& b) {
   const size_t n = b.insts.size();
   for (const Inst& in : b.insts) {
@@ -293,12 +298,25 @@ bool pass_deadflags(Block& b) {
   }
   Edits e(n);
   bool live = false;  // past the exit; the exit itself decides (observes_flags)
+  // Any flag but CF live (live_rest implies live); and a SetCC whose flags other than CF
+  // are dead was seen, with no flag access between it and here: bt's read of the flags it
+  // keeps (GetFlags kGetFlagsKeepForCf) is then not needed.
+  bool live_rest = false, keep_dead = false;
   for (size_t i = n; i-- > 0;) {
     Inst& in = b.insts[i];
-    if (observes_flags(b, in)) { live = true; continue; }
+    if (observes_flags(b, in)) { live = live_rest = true; keep_dead = false; continue; }
+    if (in.op == Op::GetFlags && in.aux == kGetFlagsKeepForCf && keep_dead && is_int(in.type)) {
+      in.op = Op::Const;  // (reads no flags now: liveness passes through unchanged)
+      in.aux = 0;
+      in.imm = 0;
+      e.any = true;
+      keep_dead = false;
+      continue;
+    }
     const bool writes = has(in.op, F);
     const FlagUse use = flag_use_at(b, i);
     const bool reads = use.reads;
+    if (writes || reads) keep_dead = in.op == Op::SetCC && !live_rest;  // (a dead SetCC goes below)
     if (writes && !live) {
       if (in.op == Op::SetCC) { e.kill[i] = 1; e.any = true; continue; }
       std::optional<Op> twin = flag_free_twin(in.op);
@@ -319,9 +337,12 @@ bool pass_deadflags(Block& b) {
       }
     }
     const bool kills = writes && use.kills;
-    if (kills) live = false;
-    if (reads) live = true;
-    if (writes && !kills && !reads) live = true;  // partial writer (none today)
+    if (kills) live = live_rest = false;
+    if (reads) {
+      live = true;
+      if (!reads_cf_only(in)) live_rest = true;
+    }
+    if (writes && !kills && !reads) live = live_rest = true;  // partial writer (none today)
   }
   if (e.any) rebuild(b, e);
   return e.any;
@@ -419,6 +440,27 @@ bool pass_fold(Block& b) {
         in.op = Op::Mov;
         in.a = (c & 1) ? in.a : in.b;
         in.b = in.c = kNoSlot;
+        changed = true;
+      }
+    }
+    if ((in.op == Op::Or || in.op == Op::Xor || in.op == Op::Add || in.op == Op::Sub || in.op == Op::And) &&
+        is_int(in.type)) {
+      // x | 0, x ^ 0, x + 0, 0 + x, x - 0: a move of x (at the op's width, as the op's
+      // own result would be masked); x & 0: 0. (bt's kept flags, once found dead, are 0.)
+      uint64_t ka = 1, kb = 1;
+      const bool za = konst(in.a, ka) && ka == 0, zb = konst(in.b, kb) && kb == 0;
+      if (za != zb && (zb || in.op != Op::Sub)) {
+        if (in.op == Op::And) {
+          in.op = Op::Const;
+          in.a = kNoSlot;
+          in.imm = 0;
+        } else {
+          in.op = Op::Mov;
+          in.a = za ? in.b : in.a;
+        }
+        in.b = in.c = kNoSlot;
+        in.aux = 0;
+        in.imm2 = 0;
         changed = true;
       }
     }

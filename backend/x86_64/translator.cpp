@@ -197,7 +197,8 @@ x86::Gp sized(const x86::Gp& r, Type t) {
 struct FlagsKnown {
   // ResultOnly: ZF, SF and PF follow the recorded result (inc, dec, shifts by a known
   // non-zero count); other conditions need the full lazy evaluation.
-  enum Kind { Unknown, Sub, Add, Logic, ResultOnly } kind = Unknown;
+  // Eager: cc_dst holds the RFLAGS status bits (a SetCC of kind Eager: bt and its kin).
+  enum Kind { Unknown, Sub, Add, Logic, ResultOnly, Eager } kind = Unknown;
   Type type = Type::I64;
   Op shift = Op::Const;   // ResultOnly from a shift by a known count: redo it for CF
   uint8_t count = 0;
@@ -1264,6 +1265,10 @@ class Emitter {
       return static_cast<x86::CondCode>(cc);  // produced by the last producer, still there
     if (mem_stale_) flags_lost_ = true;  // neither here nor stored: translate again
     const bool result_cc = cc == 4 || cc == 5 || cc == 8 || cc == 9 || cc == 10 || cc == 11;  // e ne s ns p np
+    if (flags_.kind == FlagsKnown::Eager) {
+      eager_to_host(cc);
+      return static_cast<x86::CondCode>(cc);
+    }
     if (flags_.kind == FlagsKnown::Unknown || (flags_.kind == FlagsKnown::ResultOnly && !result_cc)) {
       // The producer is in another block: check the commonest lazy kinds at run time and
       // redo them on the host; anything else goes through the thunk.
@@ -1305,6 +1310,16 @@ class Emitter {
           a_.mov(sized(x86::rax, f.w), S(ir::kSlotCcDst, bytes_of(f.w)));
           a_.test(sized(x86::rax, f.w), sized(x86::rax, f.w));
         }
+        a_.set(static_cast<x86::CondCode>(cc), x86::al);
+        a_.movzx(x86::eax, x86::al);
+        a_.jmp(join);
+        a_.bind(next);
+      }
+      {  // Eager (bt, bts, btr, btc)
+        Label next = a_.newLabel();
+        a_.cmp(x86::eax, static_cast<uint32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64)));
+        a_.jne(next);
+        eager_to_host(cc);
         a_.set(static_cast<x86::CondCode>(cc), x86::al);
         a_.movzx(x86::eax, x86::al);
         a_.jmp(join);
@@ -1355,6 +1370,18 @@ class Emitter {
 
   // eax = the current CF (0/1): from the known producer where there is one, else the
   // register-preserving thunk. Uses rax only.
+  // Host flags = the Eager flags in cc_dst, for host condition cc: CF alone by bt, the
+  // rest through popfq of the status bits (no TF, DF or AC: those stay clear).
+  void eager_to_host(unsigned cc) {
+    if (cc == 2 || cc == 3) {
+      a_.bt(x86::dword_ptr(kState, ir::kSlotCcDst * 8), 0);
+      return;
+    }
+    a_.mov(x86::rax, S(ir::kSlotCcDst));
+    a_.and_(x86::eax, static_cast<uint32_t>(ir::rflags::kStatus));
+    a_.push(x86::rax);
+    a_.popfq();
+  }
   void cf_into_eax() {
     const Type w = flags_.type;
     if (host_valid_ && !host_valid_no_cf_) {
@@ -1363,6 +1390,11 @@ class Emitter {
       return;
     }
     if (mem_stale_) flags_lost_ = true;
+    if (flags_.kind == FlagsKnown::Eager) {
+      a_.mov(x86::eax, x86::dword_ptr(kState, ir::kSlotCcDst * 8));
+      a_.and_(x86::eax, 1);
+      return;
+    }
     if (flags_.kind == FlagsKnown::Logic) {
       a_.xor_(x86::eax, x86::eax);
       return;
@@ -2181,15 +2213,43 @@ class Emitter {
         st(in.dst, x86::rdx);
         return true;
       }
-      case Op::SetCC:
-        ld(x86::rax, in.a);
-        a_.mov(S(ir::kSlotCcDst), x86::rax);
-        ld(x86::rax, in.b);
-        a_.mov(S(ir::kSlotCcSrc1), x86::rax);
-        ld(x86::rax, in.c);
-        a_.mov(S(ir::kSlotCcSrc2), x86::rax);
+      case Op::SetCC: {
+        // Each operand straight from its register, or as an immediate.
+        auto put = [&](Slot slot, Slot v) {
+          if (v == ir::kSlotZero || (is_const(v) && consts_[v] == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(consts_[v]))))) {
+            a_.mov(S(slot), Imm(v == ir::kSlotZero ? 0 : static_cast<int32_t>(consts_[v])));
+          } else if (cacheable(v) && !is_const(v)) {
+            a_.mov(S(slot), pool_[acquire(v, true)]);
+          } else {
+            ld(x86::rax, v);
+            a_.mov(S(slot), x86::rax);
+          }
+        };
+        put(ir::kSlotCcDst, in.a);
+        put(ir::kSlotCcSrc1, in.b);
+        put(ir::kSlotCcSrc2, in.c);
         a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(in.aux)));
         flags_ = {};
+        if (in.aux == ir::cc_op(ir::CcKind::Eager, Type::I64)) flags_.kind = FlagsKnown::Eager;
+        return true;
+      }
+      case Op::GetFlags:
+        // The RFLAGS image (status | control | fixed bits) without the helper, where the
+        // status flags are at hand: in the host flags, or Eager in cc_dst.
+        if (t != Type::I64 && t != Type::I32) return false;
+        if (host_valid_ && !host_valid_no_cf_) {
+          a_.pushfq();
+          a_.pop(x86::rax);
+        } else if (flags_.kind == FlagsKnown::Eager && !host_valid_) {
+          if (mem_stale_) flags_lost_ = true;
+          a_.mov(x86::rax, S(ir::kSlotCcDst));
+        } else {
+          return false;
+        }
+        a_.and_(x86::eax, static_cast<uint32_t>(ir::rflags::kStatus));
+        a_.or_(x86::rax, S(ir::kSlotCtlFlags));
+        a_.or_(x86::eax, static_cast<uint32_t>(ir::rflags::kFixed));
+        st(in.dst, x86::rax);
         return true;
       case Op::GetCF: {
         // The carry-in of the adc/sbb right after, with CF in the host flags (neg; sbb r,r

@@ -67,6 +67,10 @@ bool h_bt(Ctx& c) {
   const bool modifies = mn != ZYDIS_MNEMONIC_BT;
   if (c.lock() && (!modifies || !c.is_mem(0))) return false;  // #UD on hardware
 
+  // The flags bt keeps (all but CF), read before anything here can move them out of the
+  // host flags; marked so that the optimiser drops the read when only CF is read after.
+  const Slot flags_in = c.emit(Op::GetFlags, Type::I64, ir::kNoSlot, ir::kNoSlot, ir::kNoSlot, 0, ir::kGetFlagsKeepForCf);
+
   // Bit index within the accessed operand, and (memory) the accessed operand's address.
   Slot bit;
   Slot ea = ir::kNoSlot;
@@ -90,8 +94,7 @@ bool h_bt(Ctx& c) {
   // CF = the bit before modification; every other status flag is kept.
   auto set_cf = [&](Slot old) {
     Slot cf = c.emit(Op::And, Type::I64, c.emit(Op::Shr, t, old, bit), c.konst(Type::I64, 1));
-    Slot f = c.emit(Op::GetFlags, Type::I64);
-    Slot kept = c.emit(Op::And, Type::I64, f, c.konst(Type::I64, ir::rflags::kStatus & ~ir::rflags::CF));
+    Slot kept = c.emit(Op::And, Type::I64, flags_in, c.konst(Type::I64, ir::rflags::kStatus & ~ir::rflags::CF));
     set_cc(c, CcKind::Eager, Type::I64, c.emit(Op::Or, Type::I64, kept, cf), ir::kSlotZero);
   };
   Slot mask = c.emit(Op::Shl, t, c.konst(t, 1), bit);
