@@ -188,7 +188,7 @@ struct Block {
   Counter exec_count;
   Counter edge_taken;     // ExitBr taken / ExitJmp / ExitCall
   Counter edge_fallthru;  // ExitBr not taken
-  std::atomic<Block*> succ[2] = {nullptr, nullptr};
+  std::atomic<Block*> succ[2] = {nullptr, nullptr};  // (an indirect exit: its last target in [0])
   // Set by the tier-up from the indirect-target profile: the target an indirect jmp or
   // call ending this block (not a ret) went to nearly every time in the interpreter
   // (0: none). The native tier compares against it and chains straight there.

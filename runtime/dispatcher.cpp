@@ -543,8 +543,10 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
     if (prev && prev_edge >= 0) {
       b = prev->succ[prev_edge].load(std::memory_order_relaxed);
       if (b && (b->pc != pc || b->dead)) b = nullptr;
+      if (b) stats_.succ_hits++;
     }
     if (!b) {
+      stats_.table_lookups++;
       b = lookup(pc);
       if (prev && prev_edge >= 0) prev->succ[prev_edge].store(b, std::memory_order_relaxed);
     }
@@ -597,6 +599,9 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
         prev_edge = e.taken ? 0 : 1;
         break;
       case ir::ExitKind::Indirect:
+        // (succ[0], unused by an indirect exit, remembers its last target: checked by pc
+        // like any cached successor. A ret from a function called in a loop, a PLT jump.)
+        prev_edge = 0;
         if (e.hint != static_cast<uint8_t>(ir::ExitHint::Ret) && translator_) {
           IndirectProfile& p = ind_profile_[b->mark_pc(b->marks.size() - 1)];  // (the jmp or call: the block's last instruction)
           if (p.runs >= (1u << 30)) break;  // (enough: a block the native tier could not take)
@@ -762,6 +767,8 @@ void Dispatcher::print_stats(FILE* out) const {
   fprintf(out, "  time: decode %.3fs  translate %.3fs  interpreter+dispatch %.3fs  translated code %.3fs  syscalls %.3fs\n",
           s.decode_seconds, s.translate_seconds, interp, s.native_seconds, s.syscall_seconds);
   fprintf(out, "  interpreted guest insns/s  %.1f M\n", mips);
+  fprintf(out, "  next block: %llu from the previous block's cached successor, %llu looked up in the block table\n",
+          static_cast<unsigned long long>(s.succ_hits), static_cast<unsigned long long>(s.table_lookups));
   if (translator_) {
     const auto& cs = cache_native_->stats();
     const auto& ts = translator_->stats();

@@ -76,6 +76,8 @@ struct Stats {
   uint64_t flags_dead_exits = 0;  // blocks whose exit flags were found dead (successors)
   double translate_seconds = 0;   // tier-up: flag-liveness peeks, passes, host code (decoding not included)
   uint64_t dispatch_lookups = 0;  // block lookups by the dispatcher (indirect and unchained exits)
+  uint64_t succ_hits = 0;         // next block found as the previous one's cached successor
+  uint64_t table_lookups = 0;     // next block looked up in the block table
   uint64_t ind_predicted = 0;     // translated indirect jmps/calls given a predicted target
   uint64_t redecoded = 0;         // translated blocks decoded again after their translation went
 };
