@@ -287,9 +287,9 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
   b->ind_predict = 0;
   if (b->terminator().op == ir::Op::ExitInd && b->terminator().aux != static_cast<uint8_t>(ir::ExitHint::Ret) &&
       !b->marks.empty()) {
-    auto it = ind_profile_.find(b->mark_pc(b->marks.size() - 1));
-    if (it != ind_profile_.end() && it->second.runs >= 4 && uint64_t{it->second.changes} * 16 <= it->second.runs) {
-      b->ind_predict = it->second.last;
+    const IndirectProfile* p = ind_profile_.find(b->mark_pc(b->marks.size() - 1));
+    if (p && p->runs >= 4 && uint64_t{p->changes} * 16 <= p->runs) {
+      b->ind_predict = p->last;
       stats_.ind_predicted++;
     }
   }
@@ -348,9 +348,9 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
   if (s && s->writable_code) return false;  // may change without a syscall: not to be relied on
   if (s && !s->insts.empty()) {
     summarise(*s);
-  } else if (auto it = kills_flags_memo_.find(pc); it != kills_flags_memo_.end()) {
-    use = it->second.use;
-    for (uint64_t x : it->second.next) if (x) next[n++] = x;
+  } else if (const FlagsPeek* m = kills_flags_memo_.find(pc)) {
+    use = m->use;
+    for (uint64_t x : m->next) if (x) next[n++] = x;
   } else {
     // Not run yet (the other side of a branch, a call's target): decode it to look, without
     // keeping it (it may never run; keeping it would watch its page for writes).
@@ -365,7 +365,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
       summarise(*d.block);
     }
     FlagsPeek memo{use, {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}};
-    kills_flags_memo_.emplace(pc, memo);
+    kills_flags_memo_[pc] = memo;
   }
   if (use != ir::IncomingFlags::PassThrough) return use == ir::IncomingFlags::Killed;
   // Untouched up to a direct exit: dead if dead on every way on (a few blocks deep).

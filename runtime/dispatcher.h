@@ -183,7 +183,7 @@ class Dispatcher {
     ir::IncomingFlags use;
     uint64_t next[2];  // direct successors (0: none)
   };
-  std::unordered_map<uint64_t, FlagsPeek> kills_flags_memo_;
+  codecache::PcTable<FlagsPeek> kills_flags_memo_;
   bool successor_kills_flags(uint64_t pc, int depth);
   // Indirect-target profile (interpreter tier), by the guest pc of an indirect jmp or
   // call: its last target, how often it ran and how often the target changed. A site
@@ -193,7 +193,7 @@ class Dispatcher {
     uint32_t runs = 0;
     uint32_t changes = 0;
   };
-  std::unordered_map<uint64_t, IndirectProfile> ind_profile_;
+  codecache::PcTable<IndirectProfile> ind_profile_;  // (every interpreted indirect exit updates it)
   std::unordered_map<uint64_t, std::vector<uint64_t>> code_pages_;  // page -> pcs of blocks decoded from it
   std::vector<std::unique_ptr<ir::Block>> graveyard_;  // invalidated blocks (others' succ may point here)
   Stats stats_;
