@@ -13,6 +13,19 @@ using ir::Slot;
 using ir::Type;
 using ir::Op;
 
+// Width of a general register by its Zydis enum (0: not one), from the enum's layout:
+// AL..R15B (AH..BH after BL), AX..R15W, EAX..R15D, RAX..R15, each range contiguous.
+// (A call into Zydis per register operand otherwise.)
+static_assert(ZYDIS_REGISTER_R15B - ZYDIS_REGISTER_AL == 19 && ZYDIS_REGISTER_AX == ZYDIS_REGISTER_R15B + 1 &&
+              ZYDIS_REGISTER_R15W - ZYDIS_REGISTER_AX == 15 && ZYDIS_REGISTER_EAX == ZYDIS_REGISTER_R15W + 1 &&
+              ZYDIS_REGISTER_R15D - ZYDIS_REGISTER_EAX == 15 && ZYDIS_REGISTER_RAX == ZYDIS_REGISTER_R15D + 1 &&
+              ZYDIS_REGISTER_R15 - ZYDIS_REGISTER_RAX == 15 && ZYDIS_REGISTER_AH - ZYDIS_REGISTER_AL == 4 &&
+              ZYDIS_REGISTER_SPL - ZYDIS_REGISTER_AL == 8);
+inline unsigned gpr_bits(ZydisRegister r) {
+  if (r < ZYDIS_REGISTER_AL || r > ZYDIS_REGISTER_R15) return 0;
+  return r <= ZYDIS_REGISTER_R15B ? 8 : r <= ZYDIS_REGISTER_R15W ? 16 : r <= ZYDIS_REGISTER_R15D ? 32 : 64;
+}
+
 struct Ctx {
   Ctx(ir::Builder& bld, const ZydisDecodedInstruction& in, const ZydisDecodedOperand* o, uint64_t at,
       uint64_t next, Mode m)
@@ -26,7 +39,7 @@ struct Ctx {
   bool ended = false;              // a handler emitted the block's exit
   bool side_exits_ok = false;      // a conditional branch may be a side exit (superblocks)
   const std::function<bool(uint64_t)>* fallthru_hot = nullptr;  // DecodeOptions::fallthru_hot
-  std::string why;                 // set by a handler that refuses a form
+  const char* why = nullptr;       // set by a handler that refuses a form (a literal)
 
   // --- prefixes and sizes
   bool lock() const { return insn.attributes & ZYDIS_ATTRIB_HAS_LOCK; }

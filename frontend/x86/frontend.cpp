@@ -151,7 +151,7 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
       int len = snprintf(buf, sizeof buf, "unsupported instruction %s at 0x%llx:", ZydisMnemonicGetString(insn.mnemonic),
                          static_cast<unsigned long long>(pc));
       for (unsigned i = 0; i < insn.length && len < 180; ++i) len += snprintf(buf + len, sizeof buf - len, " %02x", bytes[i]);
-      if (!ctx.why.empty() && len < 190) snprintf(buf + len, sizeof buf - len, " (%s)", ctx.why.c_str());
+      if (ctx.why && len < 190) snprintf(buf + len, sizeof buf - len, " (%s)", ctx.why);
       out.diagnostic = buf;
       ++n;
       pc += insn.length;
@@ -168,19 +168,17 @@ DecodedBlock Frontend::decode(uint64_t pc, const CodeReader& read, const DecodeO
 // ---- Ctx -------------------------------------------------------------------------------
 
 Slot Ctx::gpr_slot(ZydisRegister r) {
-  // The general registers by table (this runs for every register operand); others ask Zydis.
-  static const auto table = [] {
-    std::array<uint8_t, ZYDIS_REGISTER_MAX_VALUE + 1> t{};
-    t.fill(0xff);
-    for (int i = ZYDIS_REGISTER_AL; i <= ZYDIS_REGISTER_R15; ++i) {
-      const auto reg = static_cast<ZydisRegister>(i);
-      const ZydisRegisterClass c = ZydisRegisterGetClass(reg);
-      if (c == ZYDIS_REGCLASS_GPR8 || c == ZYDIS_REGCLASS_GPR16 || c == ZYDIS_REGCLASS_GPR32 || c == ZYDIS_REGCLASS_GPR64)
-        t[i] = static_cast<uint8_t>(ZydisRegisterGetId(ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64, reg)));
+  // The general registers by arithmetic on the enum (gpr_bits); others ask Zydis.
+  switch (gpr_bits(r)) {
+    case 8: {
+      const unsigned i = r - ZYDIS_REGISTER_AL;  // al cl dl bl, ah ch dh bh, spl bpl sil dil, r8b..
+      return static_cast<Slot>(i < 4 ? i : i - 4);
     }
-    return t;
-  }();
-  if (r >= 0 && r <= ZYDIS_REGISTER_MAX_VALUE && table[r] != 0xff) return static_cast<Slot>(table[r]);
+    case 16: return static_cast<Slot>(r - ZYDIS_REGISTER_AX);
+    case 32: return static_cast<Slot>(r - ZYDIS_REGISTER_EAX);
+    case 64: return static_cast<Slot>(r - ZYDIS_REGISTER_RAX);
+    default: break;
+  }
   ZydisRegister big = ZydisRegisterGetLargestEnclosing(ZYDIS_MACHINE_MODE_LONG_64, r);
   return static_cast<Slot>(ZydisRegisterGetId(big));
 }
@@ -197,11 +195,11 @@ Slot Ctx::read_reg(ZydisRegister r) {
 
 void Ctx::write_reg(ZydisRegister r, Slot v) {
   Slot s = gpr_slot(r);
-  switch (ZydisRegisterGetClass(r)) {
-    case ZYDIS_REGCLASS_GPR64: emit_to(s, Op::Mov, Type::I64, v); break;
-    case ZYDIS_REGCLASS_GPR32: emit_to(s, Op::Mov, Type::I32, v); break;  // zero-extends
-    case ZYDIS_REGCLASS_GPR16: emit_to(s, Op::Merge16, Type::I64, s, v); break;
-    case ZYDIS_REGCLASS_GPR8: emit_to(s, is_high8(r) ? Op::Merge8H : Op::Merge8L, Type::I64, s, v); break;
+  switch (gpr_bits(r)) {
+    case 64: emit_to(s, Op::Mov, Type::I64, v); break;
+    case 32: emit_to(s, Op::Mov, Type::I32, v); break;  // zero-extends
+    case 16: emit_to(s, Op::Merge16, Type::I64, s, v); break;
+    case 8: emit_to(s, is_high8(r) ? Op::Merge8H : Op::Merge8L, Type::I64, s, v); break;
     default: break;
   }
 }

@@ -8,9 +8,7 @@ namespace retrace::x86 {
 namespace {
 
 bool is_gpr(const ZydisDecodedOperand& o) {
-  if (o.type != ZYDIS_OPERAND_TYPE_REGISTER) return false;
-  ZydisRegisterClass k = ZydisRegisterGetClass(o.reg.value);
-  return k == ZYDIS_REGCLASS_GPR8 || k == ZYDIS_REGCLASS_GPR16 || k == ZYDIS_REGCLASS_GPR32 || k == ZYDIS_REGCLASS_GPR64;
+  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && gpr_bits(o.reg.value) != 0;
 }
 
 Slot snapshot(Ctx& c, Slot s, Type t) { return c.emit(Op::Mov, t, s); }

@@ -49,7 +49,8 @@ using ir::VecOp;
 using namespace vecctx;
 
 bool is_mm(const ZydisDecodedOperand& o) {
-  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && ZydisRegisterGetClass(o.reg.value) == ZYDIS_REGCLASS_MMX;
+  static_assert(ZYDIS_REGISTER_MM7 - ZYDIS_REGISTER_MM0 == 7);  // (a range test, not a call into Zydis)
+  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && o.reg.value >= ZYDIS_REGISTER_MM0 && o.reg.value <= ZYDIS_REGISTER_MM7;
 }
 unsigned mm_index(const ZydisDecodedOperand& o) { return static_cast<unsigned>(o.reg.value - ZYDIS_REGISTER_MM0) & 7; }
 

@@ -8,7 +8,8 @@
 namespace retrace::x86::vecctx {
 
 inline bool is_xmm(const ZydisDecodedOperand& o) {
-  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && ZydisRegisterGetClass(o.reg.value) == ZYDIS_REGCLASS_XMM;
+  static_assert(ZYDIS_REGISTER_XMM31 - ZYDIS_REGISTER_XMM0 == 31);  // (a range test, not a call into Zydis)
+  return o.type == ZYDIS_OPERAND_TYPE_REGISTER && o.reg.value >= ZYDIS_REGISTER_XMM0 && o.reg.value <= ZYDIS_REGISTER_XMM31;
 }
 inline Slot xmm(const ZydisDecodedOperand& o) { return ir::xmm_slot(o.reg.value - ZYDIS_REGISTER_XMM0); }
 
