@@ -30,6 +30,8 @@
 // first IR instruction of each guest instruction) pointing at the right place.
 #include "ir/passes.h"
 
+#include <algorithm>
+
 #include <optional>
 
 namespace retrace::ir {
@@ -103,33 +105,57 @@ inline bool implicit_gpr_use(const Inst& in, Slot g) {
   }
 }
 
-// Rewrites b.insts: drops the instructions with kill[i] set and puts the instructions of
-// `before[i]` in front of old instruction i. Marks follow their instruction (a guest
-// instruction whose IR all went away keeps its mark, now sharing an index with the next).
+// Rewrites b.insts: drops the instructions with kill[i] set and puts the instructions
+// inserted before old instruction i (insert_before) in front of it. Marks follow their
+// instruction (a guest instruction whose IR all went away keeps its mark, now sharing an
+// index with the next). Insertions are rare (deadflags' inc/dec): without any, the block
+// is compacted in place. (Passes run for every block translated: no allocation per
+// instruction here.)
 struct Edits {
-  explicit Edits(size_t n) : kill(n, 0), before(n) {}
+  explicit Edits(size_t n) : kill(n, 0) {}
   std::vector<uint8_t> kill;
-  std::vector<std::vector<Inst>> before;
+  std::vector<std::pair<uint32_t, Inst>> before;  // (old index, instruction), any order
   bool any = false;
+  void insert_before(size_t i, const Inst& x) { before.emplace_back(static_cast<uint32_t>(i), x); }
 };
 
-void rebuild(Block& b, const Edits& e) {
+void rebuild(Block& b, Edits& e) {
   const size_t n = b.insts.size();
-  std::vector<uint32_t> newpos(n + 1);
-  std::vector<Inst> out;
-  out.reserve(n + 4);
-  for (size_t i = 0; i < n; ++i) {
-    newpos[i] = static_cast<uint32_t>(out.size());
-    for (const Inst& x : e.before[i]) out.push_back(x);
-    if (!e.kill[i]) out.push_back(b.insts[i]);
+  thread_local std::vector<uint32_t> newpos;
+  newpos.resize(n + 1);
+  if (e.before.empty()) {
+    size_t w = 0;
+    for (size_t i = 0; i < n; ++i) {
+      newpos[i] = static_cast<uint32_t>(w);
+      if (!e.kill[i]) {
+        if (w != i) b.insts[w] = b.insts[i];
+        ++w;
+      }
+    }
+    newpos[n] = static_cast<uint32_t>(w);
+    b.insts.resize(w);
+  } else {
+    std::stable_sort(e.before.begin(), e.before.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<Inst> out;
+    out.reserve(n + e.before.size());
+    size_t k = 0;
+    for (size_t i = 0; i < n; ++i) {
+      newpos[i] = static_cast<uint32_t>(out.size());
+      for (; k < e.before.size() && e.before[k].first == i; ++k) out.push_back(e.before[k].second);
+      if (!e.kill[i]) out.push_back(b.insts[i]);
+    }
+    newpos[n] = static_cast<uint32_t>(out.size());
+    b.insts = std::move(out);
   }
-  newpos[n] = static_cast<uint32_t>(out.size());
   for (auto& m : b.marks) m.first_inst = newpos[m.first_inst <= n ? m.first_inst : n];
-  b.insts = std::move(out);
 }
 
-std::vector<uint32_t> count_uses(const Block& b) {
-  std::vector<uint32_t> uses(b.next_temp, 0);
+// Uses of each slot below next_temp, into a per-thread buffer (valid until the next call
+// on this thread; the passes run one at a time).
+std::vector<uint32_t>& count_uses(const Block& b) {
+  thread_local std::vector<uint32_t> uses;
+  uses.assign(b.next_temp, 0);
   for (const Inst& in : b.insts)
     for_each_operand(in, [&](Slot s) {
       if (s < uses.size()) ++uses[s];
@@ -162,11 +188,15 @@ bool result_fits(const Inst& d, Type mov_type) {
 // flag and control slots have their own rules.)
 bool coalesce_target(Slot g) { return g < 16 || g == kSlotFsBase || g == kSlotGsBase; }
 
+// Returns whether another sweep may find more: a definition it redirected was itself a
+// copy of a temp (`%t2 = mov %t1; %rax = mov %t2`: %t1's definition is next).
 bool coalesce_sweep(Block& b) {
+  bool chain = false;
   const size_t n = b.insts.size();
-  std::vector<uint32_t> uses = count_uses(b);
+  std::vector<uint32_t>& uses = count_uses(b);
   constexpr uint32_t kNone = ~0u;
-  std::vector<uint32_t> def(b.next_temp, kNone);
+  thread_local std::vector<uint32_t> def;
+  def.assign(b.next_temp, kNone);
   for (size_t i = 0; i < n; ++i) {
     const Inst& in = b.insts[i];
     if (result_slots(in) == 1 && is_temp(in.dst) && in.dst < def.size()) def[in.dst] = static_cast<uint32_t>(i);
@@ -198,6 +228,7 @@ bool coalesce_sweep(Block& b) {
     }
     if (!clear) continue;
     d.dst = g;
+    if ((d.op == Op::Mov || d.op == Op::Zext) && is_temp(d.a)) chain = true;
     if (d.op == Op::Const) {
       d.imm &= type_mask(mv.type);
       d.type = mv.type;
@@ -206,13 +237,13 @@ bool coalesce_sweep(Block& b) {
     e.any = true;
   }
   if (e.any) rebuild(b, e);
-  return e.any;
+  return e.any && chain;
 }
 
 bool pass_coalesce(Block& b) {
-  bool changed = false;
-  while (coalesce_sweep(b)) changed = true;  // `%t2 = mov %t1; %rax = mov %t2` chains
-  return changed;
+  const size_t before = b.insts.size();
+  while (coalesce_sweep(b)) {}  // (again only for `%t2 = mov %t1; %rax = mov %t2` chains)
+  return b.insts.size() != before;
 }
 
 // ---- deadflags -----------------------------------------------------------------------
@@ -328,7 +359,7 @@ bool pass_deadflags(Block& b) {
           one.type = in.type;
           one.dst = b.next_temp++;
           one.imm = 1;
-          e.before[i].push_back(one);
+          e.insert_before(i, one);
           in.b = one.dst;
         }
         in.op = *twin;
@@ -360,7 +391,7 @@ bool removable(const Inst& in) {
 
 bool pass_dce(Block& b) {
   const size_t n = b.insts.size();
-  std::vector<uint32_t> uses = count_uses(b);
+  std::vector<uint32_t>& uses = count_uses(b);
   auto used = [&](Slot s) { return s < uses.size() && uses[s] != 0; };
   Edits e(n);
   for (size_t i = n; i-- > 0;) {
@@ -424,8 +455,10 @@ std::optional<uint64_t> eval_pure(const Inst& in, uint64_t A, uint64_t B) {
 }
 
 bool pass_fold(Block& b) {
-  std::vector<uint8_t> known(b.next_temp, 0);
-  std::vector<uint64_t> val(b.next_temp, 0);
+  thread_local std::vector<uint8_t> known;
+  thread_local std::vector<uint64_t> val;
+  known.assign(b.next_temp, 0);
+  val.assign(b.next_temp, 0);
   auto konst = [&](Slot s, uint64_t& out) {
     if (s == kSlotZero) { out = 0; return true; }
     if (!is_temp(s) || s >= known.size() || !known[s]) return false;
