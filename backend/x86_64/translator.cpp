@@ -440,6 +440,21 @@ class Emitter {
     }
     return 1 << 30;
   }
+  // A guest register slot that no register holds and that nothing after the instruction
+  // being lowered reads before redefining it (within 64 instructions): read once, from
+  // memory, it need not take (and evict for) a register.
+  bool read_once_from_memory(Slot s) const {
+    if (s >= 16 || where(s) >= 0) return false;
+    const size_t n = std::min(b_.insts.size(), static_cast<size_t>(cur_index_) + 65);
+    for (size_t j = static_cast<size_t>(cur_index_) + 1; j < n; ++j) {
+      const Inst& u = b_.insts[j];
+      const Slot args[3] = {u.a, u.b, u.c};
+      for (unsigned k = 0; k < ir::info(u.op).nargs; ++k)
+        if (args[k] == s) return false;
+      if (u.dst == s) return true;
+    }
+    return n >= b_.insts.size();
+  }
   uint64_t insn_stamp_ = 0;  // clock_ when the instruction being lowered began
   void forget(Slot s) {
     int i = where(s);
@@ -757,6 +772,18 @@ class Emitter {
       return true;
     }
     if (!cacheable(in.a)) return false;
+    if (in.a != in.dst && read_once_from_memory(in.a)) {
+      const int di = acquire(in.dst, false);
+      const x86::Gp d = pool_[di];
+      switch (w) {
+        case Type::I8: a_.movzx(d.r32(), S(in.a, 1)); break;
+        case Type::I16: a_.movzx(d.r32(), S(in.a, 2)); break;
+        case Type::I32: a_.mov(d.r32(), S(in.a, 4)); break;
+        default: a_.mov(d.r64(), S(in.a)); break;
+      }
+      dirty_[di] = true;
+      return true;
+    }
     x86::Gp sreg = reg(in.a);
     int di = acquire(in.dst, false);  // the source, used last, is not the one evicted
     movz(pool_[di], sreg, w);
@@ -1206,30 +1233,50 @@ class Emitter {
     const bool f = ir::has(in.op, ir::prop::F);
     // (Deferred stores name host registers: only where the op writes none of them.)
     const bool store = f && flags_must_be_stored(in.dst == ir::kNoSlot || dead_temp(in.dst));
-    x86::Gp ra = reg(in.a);
+    const bool cmp_only = in.dst == ir::kNoSlot || dead_temp(in.dst);
     bool bconst = is_const(in.b);
     int64_t bimm = bconst ? static_cast<int64_t>(consts_[in.b]) : 0;
     if (bconst && t == Type::I32) bimm = static_cast<int32_t>(static_cast<uint32_t>(bimm));
     bool bimm_ok = bconst && bimm == static_cast<int32_t>(bimm);
+    // An operand read only here (a guest register no host register holds) is used from
+    // its slot: b of any of these ops, a of a cmp. Not when the lazy flags record them.
+    const bool amem = !store && cmp_only && in.op == Op::SubF && in.a != in.b && read_once_from_memory(in.a);
+    const bool bmem = !store && !bconst && in.b != in.a && !amem && read_once_from_memory(in.b);
+    if (amem) {
+      const x86::Mem ma = S(in.a, bytes_of(t));
+      if (bimm_ok) a_.cmp(ma, Imm(bimm));
+      else if (bconst) { a_.mov(x86::rcx, consts_[in.b]); a_.cmp(ma, sized(x86::rcx, t)); }
+      else a_.cmp(ma, sized(reg(in.b), t));
+      record_alu_flags(in.op, t, x86::rax, false);
+      return;
+    }
+    x86::Gp ra = reg(in.a);
     x86::Gp rb;
-    if (!bconst) rb = reg(in.b);
+    if (bmem) {}
+    else if (!bconst) rb = reg(in.b);
     else if (!bimm_ok) { a_.mov(x86::rcx, consts_[in.b]); rb = x86::rcx; }
+    const x86::Mem mb = S(in.b, bytes_of(t));
     if (store) {
       if (bimm_ok) record_operands(in.op, ra, Imm(static_cast<int32_t>(bimm)));
       else record_operands(in.op, ra, rb);
     }
     auto emit_op = [&](const x86::Gp& r, Op op) {
       if (bimm_ok) alu_insn(op, sized(r, t), Imm(bimm));
+      else if (bmem) alu_insn(op, sized(r, t), mb);
       else alu_insn(op, sized(r, t), sized(rb, t));
     };
     x86::Gp r = x86::rax;  // where the result ends up
     if (in.dst == ir::kNoSlot || dead_temp(in.dst)) {
       // cmp / test: only the flags are wanted.
       if (in.op == Op::SubF) {  // (a Sub's lazy flags are its operands, stored above)
-        if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm)); else a_.cmp(sized(ra, t), sized(rb, t));
+        if (bimm_ok) a_.cmp(sized(ra, t), Imm(bimm));
+        else if (bmem) a_.cmp(sized(ra, t), mb);
+        else a_.cmp(sized(ra, t), sized(rb, t));
       } else if (!store && in.op == Op::AndF) {
-        if (bimm_ok) a_.test(sized(ra, t), Imm(bimm)); else a_.test(sized(ra, t), sized(rb, t));
-      } else if (in.op == Op::AndF && !bimm_ok && rb == ra) {
+        if (bimm_ok) a_.test(sized(ra, t), Imm(bimm));
+        else if (bmem) a_.test(mb, sized(ra, t));
+        else a_.test(sized(ra, t), sized(rb, t));
+      } else if (in.op == Op::AndF && !bimm_ok && !bmem && rb == ra) {
         // test r, r: the result is r itself (Logic readers look at its low `t` bits only).
         a_.test(sized(ra, t), sized(ra, t));
         r = ra;
@@ -1241,7 +1288,7 @@ class Emitter {
       int di = acquire(in.dst, false);
       x86::Gp d = pool_[di];
       const bool commutative = in.op != Op::Sub && in.op != Op::SubF;
-      if (!bimm_ok && d == rb && d != ra) {
+      if (!bimm_ok && !bmem && d == rb && d != ra) {
         if (commutative) {
           alu_insn(in.op, sized(d, t), sized(ra, t));  // d = b OP a: the same value and flags
         } else {
@@ -1836,6 +1883,21 @@ class Emitter {
           fused_cond_ = in.dst;
           fused_cc_ = hc;
           return true;
+        }
+        if (nx + 1 < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx)) {
+          // setcc r8 (Cond, its zero-extension to i8, the merge into the register's low
+          // byte): one host setcc on that register's low byte.
+          const Inst& z = b_.insts[nx];
+          const Inst& m = b_.insts[nx + 1];
+          if (z.op == Op::Zext && z.a == in.dst && z.type == Type::I8 && ir::is_temp(z.dst) &&
+              last_use_[z.dst] == static_cast<int>(nx + 1) && m.op == Op::Merge8L && m.b == z.dst && m.a == m.dst &&
+              m.dst < 16 && !marks_at(nx) && !marks_at(nx + 1)) {
+            const int di = acquire(m.dst, true);
+            a_.set(hc, pool_[di].r8());
+            dirty_[di] = true;
+            skip_to_ = static_cast<int>(nx + 1);
+            return true;
+          }
         }
         a_.set(hc, x86::al);
         a_.movzx(x86::eax, x86::al);
