@@ -440,6 +440,99 @@ class Emitter {
     }
     return 1 << 30;
   }
+  // Locked read-modify-writes as the host's own locked instructions (same ISA, same memory):
+  // xchg, lock xadd, lock add/sub/and/or/xor when the old value is not wanted, a lock
+  // cmpxchg loop for and/or/xor when it is, lock cmpxchg. A fault is precise like a load's
+  // (recovery). Operands that would need the scratch registers the sequence uses go to the
+  // helper instead.
+  bool atomic(const Inst& in) {
+    const Type t = in.type;
+    if (!ir::is_int(t) || t == Type::I1 || in.imm != 0) return false;
+    const unsigned nb = bytes_of(t);
+    auto in_pool = [&](Slot s) { return cacheable(s) && !is_const(s) && s != ir::kSlotZero; };
+    auto imm_ok = [&](Slot s) {
+      if (s == ir::kSlotZero) return true;
+      if (!is_const(s)) return false;
+      const uint64_t v = consts_[s] & ir::type_mask(t);
+      const int64_t sv = static_cast<int64_t>(t == Type::I64 ? v : static_cast<uint64_t>(static_cast<int64_t>(v << (64 - 8 * nb)) >> (64 - 8 * nb)));
+      return sv == static_cast<int32_t>(sv);
+    };
+    auto imm_of = [&](Slot s) {
+      if (s == ir::kSlotZero) return Imm(0);
+      const uint64_t v = consts_[s] & ir::type_mask(t);
+      return Imm(static_cast<int32_t>(t == Type::I64 ? static_cast<int64_t>(v) : static_cast<int64_t>(v << (64 - 8 * nb)) >> (64 - 8 * nb)));
+    };
+    if (in.op == Op::CmpXchg) {
+      // dst = old; [a] = c if old == b. rax: b in, old out (zero-extended either way).
+      if (!in_pool(in.a) || !(in_pool(in.c) || imm_ok(in.c))) return false;
+      x86::Gp vc = x86::rcx;
+      if (in_pool(in.c)) vc = reg(in.c);
+      else a_.mov(x86::rcx, imm_of(in.c));
+      const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
+      ldz(x86::rax, in.b, t);
+      const uint32_t at = static_cast<uint32_t>(a_.offset());
+      a_.lock().cmpxchg(m, sized(vc, t));
+      recovery(at, static_cast<uint32_t>(a_.offset()));
+      st(in.dst, x86::rax);
+      return true;
+    }
+    const auto aop = static_cast<ir::AtomicOp>(in.aux);
+    const bool want_old = !(in.dst == ir::kNoSlot || dead_temp(in.dst));
+    if (!in_pool(in.a) || !(in_pool(in.b) || imm_ok(in.b))) return false;
+    if (!want_old && aop != ir::AtomicOp::Xchg) {
+      const x86::Gp vb = in_pool(in.b) ? reg(in.b) : x86::Gp();
+      const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
+      const uint32_t at = static_cast<uint32_t>(a_.offset());
+      a_.lock();
+      auto op = [&](const auto& src) {
+        switch (aop) {
+          case ir::AtomicOp::Add: a_.add(m, src); break;
+          case ir::AtomicOp::Sub: a_.sub(m, src); break;
+          case ir::AtomicOp::And: a_.and_(m, src); break;
+          case ir::AtomicOp::Or: a_.or_(m, src); break;
+          default: a_.xor_(m, src); break;
+        }
+      };
+      if (vb.isValid()) op(sized(vb, t));
+      else op(imm_of(in.b));
+      recovery(at, static_cast<uint32_t>(a_.offset()));
+      return true;
+    }
+    if (aop == ir::AtomicOp::Xchg || aop == ir::AtomicOp::Add || aop == ir::AtomicOp::Sub) {
+      ld(x86::rax, in.b);
+      const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
+      if (aop == ir::AtomicOp::Sub) a_.neg(x86::rax);
+      const uint32_t at = static_cast<uint32_t>(a_.offset());
+      if (aop == ir::AtomicOp::Xchg) a_.xchg(m, sized(x86::rax, t));  // (locked by itself)
+      else a_.lock().xadd(m, sized(x86::rax, t));
+      recovery(at, static_cast<uint32_t>(a_.offset()));
+      if (t == Type::I8 || t == Type::I16) mask(x86::rax, t);  // (only al/ax were written)
+      st(in.dst, x86::rax);
+      return true;
+    }
+    // and/or/xor and the old value: a compare-and-swap loop on rax (old) and rcx (new).
+    const x86::Gp vb = in_pool(in.b) ? reg(in.b) : x86::Gp();
+    const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
+    const uint32_t at = static_cast<uint32_t>(a_.offset());
+    a_.mov(sized(x86::rax, t), m);
+    Label retry = a_.newLabel();
+    a_.bind(retry);
+    a_.mov(x86::rcx, x86::rax);
+    auto op = [&](const auto& src) {
+      const x86::Gp r = sized(x86::rcx, t);
+      if (aop == ir::AtomicOp::And) a_.and_(r, src);
+      else if (aop == ir::AtomicOp::Or) a_.or_(r, src);
+      else a_.xor_(r, src);
+    };
+    if (vb.isValid()) op(sized(vb, t));
+    else op(imm_of(in.b));
+    a_.lock().cmpxchg(m, sized(x86::rcx, t));
+    a_.jne(retry);
+    recovery(at, static_cast<uint32_t>(a_.offset()));
+    if (t == Type::I8 || t == Type::I16) mask(x86::rax, t);
+    st(in.dst, x86::rax);
+    return true;
+  }
   // A guest register slot that no register holds and that nothing after the instruction
   // being lowered reads before redefining it (within 64 instructions): read once, from
   // memory, it need not take (and evict for) a register.
@@ -1950,6 +2043,8 @@ class Emitter {
         st(in.dst, x86::rax);
         return true;
       }
+      case Op::AtomicRMW: case Op::CmpXchg:
+        return atomic(in);
       case Op::Load: case Op::Store: {
         if (t == Type::V128) {
           int64_t d = static_cast<int64_t>(in.imm);
