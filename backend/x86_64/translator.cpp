@@ -1765,6 +1765,16 @@ class Emitter {
         return true;
       case Op::Not: case Op::Neg:
         if (!ir::is_int(t) || t == Type::I1) return false;
+        if (is_w(t) && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // In place in the destination's register (a 32-bit mov zero-extends).
+          const x86::Gp ra = reg(in.a);
+          const int di = acquire(in.dst, false);
+          const x86::Gp d = sized(pool_[di], t);
+          if (pool_[di] != ra || t == Type::I32) a_.mov(d, sized(ra, t));
+          if (in.op == Op::Not) a_.not_(d); else a_.neg(d);
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rax, in.a);
         if (in.op == Op::Not) a_.not_(x86::rax); else a_.neg(x86::rax);
         mask(x86::rax, t);
@@ -1772,6 +1782,32 @@ class Emitter {
         return true;
       case Op::Mul:
         if (!is_w(t)) return false;
+        if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // In place: imul d, a, imm32 or imul d, b (the 32-bit forms zero-extend).
+          const int64_t bimm = is_const(in.b) ? (t == Type::I32 ? static_cast<int64_t>(static_cast<int32_t>(consts_[in.b]))
+                                                                : static_cast<int64_t>(consts_[in.b]))
+                                              : 0;
+          if (is_const(in.b) && bimm == static_cast<int32_t>(bimm)) {
+            const x86::Gp ra = reg(in.a);
+            const int di = acquire(in.dst, false);
+            a_.imul(sized(pool_[di], t), sized(ra, t), Imm(bimm));
+            dirty_[di] = true;
+            return true;
+          }
+          if (!is_const(in.b) && cacheable(in.b)) {
+            const x86::Gp ra = reg(in.a), rb = reg(in.b);
+            const int di = acquire(in.dst, false);
+            const x86::Gp d = pool_[di];
+            if (d == rb && d != ra) {
+              a_.imul(sized(d, t), sized(ra, t));
+            } else {
+              if (d != ra || t == Type::I32) a_.mov(sized(d, t), sized(ra, t));
+              a_.imul(sized(d, t), sized(rb, t));
+            }
+            dirty_[di] = true;
+            return true;
+          }
+        }
         ld(x86::rax, in.a);
         ld(x86::rcx, in.b);
         a_.imul(sized(x86::rax, t), sized(x86::rcx, t));
