@@ -374,6 +374,54 @@ TEST(DeadFlags, DeadSetCCIsRemoved) {
   EXPECT_EQ(t->insts.size(), 2u);
 }
 
+// bt's IR: the flags it keeps (GetFlags marked kGetFlagsKeepForCf), CF from the bit, an
+// Eager SetCC of both; then `reader`, then a full flag definition (or none) before the exit.
+void bt_block(TestBlock& t, Cc reader, bool killed_after) {
+  Slot f = t.b.emit(Op::GetFlags, Type::I64, kNoSlot, kNoSlot, kNoSlot, 0, kGetFlagsKeepForCf);
+  Slot cf = t.b.emit(Op::And, Type::I64, 0, t.b.konst(Type::I64, 1));
+  Slot kept = t.b.emit(Op::And, Type::I64, f, t.b.konst(Type::I64, rflags::kStatus & ~rflags::CF));
+  Slot v = t.b.emit(Op::Or, Type::I64, kept, cf);
+  t.b.emit(Op::SetCC, Type::Void, v, kSlotZero, kSlotZero, 0, static_cast<uint8_t>(cc_op(CcKind::Eager, Type::I64)));
+  Slot c = cond(t.b, reader);
+  t.b.emit_to(1, Op::Zext, Type::I64, c, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(Type::I1));
+  if (killed_after) t.b.emit(Op::AndF, Type::I64, 2, 3);
+  t.exit_jmp(0);
+}
+
+TEST(DeadFlags, BtReadsTheFlagsItKeepsOnlyWhenSomethingButCfReadsThem) {
+  {
+    TestBlock t;  // jc / setc, then every flag redefined: the read goes (0 kept)
+    bt_block(t, Cc::B, true);
+    EXPECT_TRUE(run_pass("deadflags", *t));
+    EXPECT_EQ(count_op(*t, Op::GetFlags), 0u) << print(*t);
+    EXPECT_EQ(print(t->insts[0]), "%t0:i64 = const #0x0");
+    EXPECT_EQ(verify(*t), "");
+    EXPECT_TRUE(run_pass("fold", *t));
+    EXPECT_EQ(count_op(*t, Op::Or), 0u) << "0 | cf is cf: " << print(*t);
+  }
+  {
+    TestBlock t;  // jz reads ZF, which bt keeps
+    bt_block(t, Cc::E, true);
+    run_pass("deadflags", *t);
+    EXPECT_EQ(count_op(*t, Op::GetFlags), 1u) << print(*t);
+  }
+  {
+    TestBlock t;  // nothing redefines them: the next block may read any flag
+    bt_block(t, Cc::B, false);
+    run_pass("deadflags", *t);
+    EXPECT_EQ(count_op(*t, Op::GetFlags), 1u) << print(*t);
+  }
+  {
+    TestBlock t;  // an unmarked GetFlags (pushf, lahf) is a reader like any other
+    Slot f = t.b.emit(Op::GetFlags, Type::I64);
+    t.b.emit_to(0, Op::Mov, Type::I64, f);
+    t.b.emit(Op::AndF, Type::I64, 2, 3);
+    t.exit_jmp(0);
+    run_pass("deadflags", *t);
+    EXPECT_EQ(count_op(*t, Op::GetFlags), 1u);
+  }
+}
+
 TEST(DeadFlags, StaysOutOfBlocksThatTouchTheRawFlagSlots) {
   TestBlock t;
   t.b.emit(Op::AddF, Type::I64, 0, 3);
@@ -429,6 +477,29 @@ TEST(Fold, ConstantOperandsBecomeConst) {
   EXPECT_EQ(print(t->insts[5]), "%rax:i64 = const #0x110");
   EXPECT_EQ(print(t->insts[7]), "%t5:i64 = mov %rbx");
   EXPECT_EQ(t->insts[9].op, Op::Addr);
+}
+
+TEST(Fold, IdentitiesWithZero) {
+  TestBlock t;
+  Slot z = t.b.konst(Type::I64, 0);
+  Slot o = t.b.emit(Op::Or, Type::I32, 1, z);    // x | 0  -> mov.i32 x
+  Slot a = t.b.emit(Op::Add, Type::I64, z, 2);   // 0 + x  -> mov x
+  Slot s = t.b.emit(Op::Sub, Type::I64, 3, z);   // x - 0  -> mov x
+  Slot n = t.b.emit(Op::Sub, Type::I64, z, 3);   // 0 - x  stays
+  Slot k = t.b.emit(Op::And, Type::I64, 5, z);   // x & 0  -> 0
+  t.b.emit_to(0, Op::Mov, Type::I64, o);
+  t.b.emit_to(6, Op::Mov, Type::I64, a);
+  t.b.emit_to(7, Op::Mov, Type::I64, s);
+  t.b.emit_to(8, Op::Mov, Type::I64, n);
+  t.b.emit_to(9, Op::Mov, Type::I64, k);
+  t.exit_jmp(0);
+  EXPECT_TRUE(run_pass("fold", *t));
+  EXPECT_EQ(verify(*t), "");
+  EXPECT_EQ(print(t->insts[1]), "%t1:i32 = mov %rcx");
+  EXPECT_EQ(print(t->insts[2]), "%t2:i64 = mov %rdx");
+  EXPECT_EQ(print(t->insts[3]), "%t3:i64 = mov %rbx");
+  EXPECT_EQ(t->insts[4].op, Op::Sub);
+  EXPECT_EQ(print(t->insts[5]), "%t5:i64 = const #0x0");
 }
 
 // ---- randomized equivalence ----------------------------------------------------------------
