@@ -39,7 +39,10 @@ struct RunOptions {
   bool smc_watch = true;          // write-protect writable pages holding decoded code
   bool verbose = false;
   std::string dump_ir;            // "", "before", "after", "after:PASS"
-  std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "fold", "dce"};  // fold again: ops that lost their flags (xor r,r) become constants
+  // fold again: ops that lost their flags (xor r,r) become constants; coalesce again once
+  // dce has dropped the dead flag computations that kept a result from moving into its
+  // register (tzcnt, imul, whose flags read the result).
+  std::vector<std::string> passes = {"fold", "coalesce", "deadflags", "fold", "dce", "coalesce"};
 };
 
 // What the syscall layer tells the dispatcher after handling a syscall.

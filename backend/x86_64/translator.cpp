@@ -533,6 +533,58 @@ class Emitter {
     st(in.dst, x86::rax);
     return true;
   }
+  // bsf and bsr as the frontend writes them (zero = src == 0; idx = tzcnt src, or
+  // lzcnt src ^ (width - 1); dst = zero ? dst : idx) become the host's own bsf/bsr on the
+  // destination's register: same CPU, so a zero source leaves the register as the guest's
+  // would (all 64 bits; Intel calls it undefined, AMD documents it, both do it). Their
+  // flags are the SetCC the frontend writes next, as before.
+  bool bit_scan(const Inst& in) {
+    const Type t = in.type;
+    const size_t i = static_cast<size_t>(cur_index_);
+    if ((t != Type::I32 && t != Type::I64) || in.b != ir::kSlotZero || !cacheable(in.a) || is_const(in.a) ||
+        !ir::is_temp(in.dst))
+      return false;
+    // The next instruction that is not a Const (Consts in between are noted as their own
+    // lowering would: they only name immediates).
+    size_t j = i;
+    auto next = [&]() -> const Inst* {
+      for (++j; j < b_.insts.size(); ++j) {
+        const Inst& k = b_.insts[j];
+        if (k.op != Op::Const || !ir::is_temp(k.dst) || !ir::is_int(k.type)) return &k;
+        consts_[k.dst] = k.imm;
+        is_const_[k.dst] = 1;
+      }
+      return nullptr;
+    };
+    const Inst* cnt = next();
+    if (!cnt) return false;
+    const bool fwd = cnt->op == Op::Tzcnt;
+    if ((!fwd && cnt->op != Op::Lzcnt) || cnt->a != in.a || cnt->type != t || !ir::is_temp(cnt->dst)) return false;
+    Slot idx = cnt->dst;
+    if (!fwd) {  // bsr: the lzcnt turned into an index by xor with width - 1
+      const Inst* x = next();
+      if (!x || x->op != Op::Xor || x->a != cnt->dst || x->type != t || !is_const(x->b) || !ir::is_temp(x->dst) ||
+          consts_[x->b] != ir::type_bits(t) - 1u || last_use_[cnt->dst] != static_cast<int>(j))
+        return false;
+      idx = x->dst;
+    }
+    const Inst* selp = next();
+    if (!selp) return false;
+    const Inst& sel = *selp;
+    if (sel.op != Op::Select || sel.c != in.dst || sel.b != idx || sel.a != sel.dst || sel.dst >= 16 ||
+        (sel.type != Type::I64 && sel.type != t) || last_use_[in.dst] != static_cast<int>(j) ||
+        last_use_[idx] != static_cast<int>(j))
+      return false;
+    for (size_t k = i + 1; k <= j; ++k)
+      if (marks_at(k)) return false;
+    const x86::Gp src = reg(in.a);
+    const int di = acquire(sel.dst, true);
+    if (fwd) a_.bsf(sized(pool_[di], t), sized(src, t));
+    else a_.bsr(sized(pool_[di], t), sized(src, t));
+    dirty_[di] = true;
+    skip_to_ = static_cast<int>(j);
+    return true;
+  }
   // A guest register slot that no register holds and that nothing after the instruction
   // being lowered reads before redefining it (within 64 instructions): read once, from
   // memory, it need not take (and evict for) a register.
@@ -1739,6 +1791,17 @@ class Emitter {
         // way: the helper computes it otherwise). 16-bit forms too.
         if (t != Type::I16 && t != Type::I32 && t != Type::I64) return false;
         if (!host_has(in.op)) return false;
+        if (t != Type::I16 && cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
+          // In place: the destination's register from the source's (32-bit forms zero-extend).
+          const x86::Gp ra = reg(in.a);
+          const int di = acquire(in.dst, false);
+          const x86::Gp d = sized(pool_[di], t), x = sized(ra, t);
+          if (in.op == Op::Popcnt) a_.popcnt(d, x);
+          else if (in.op == Op::Lzcnt) a_.lzcnt(d, x);
+          else a_.tzcnt(d, x);
+          dirty_[di] = true;
+          return true;
+        }
         ld(x86::rcx, in.a);
         x86::Gp r = sized(x86::rax, t), x = sized(x86::rcx, t);
         if (in.op == Op::Popcnt) a_.popcnt(r, x);
@@ -1990,6 +2053,7 @@ class Emitter {
       }
       case Op::CmpEq: case Op::CmpNe: case Op::CmpLtU: case Op::CmpLeU: case Op::CmpLtS: case Op::CmpLeS: {
         if (!ir::is_int(t)) return false;
+        if (in.op == Op::CmpEq && bit_scan(in)) return true;
         Type w = t == Type::I1 ? Type::I8 : t;
         ldz(x86::rax, in.a, t);
         ldz(x86::rcx, in.b, t);
