@@ -2126,6 +2126,20 @@ class Emitter {
           else if (in.a != ir::kSlotZero) m = x86::ptr(reg(in.a), static_cast<int32_t>(disp));
           else if (in.b != ir::kSlotZero) m = x86::ptr(static_cast<uint64_t>(disp), reg(in.b), in.aux);
           else m = x86::ptr(static_cast<uint64_t>(disp));
+          // `lea eax, [rdx + rdx]`: a 64-bit address whose only use is a 32-bit move into a
+          // register (the move the coalescer cannot merge: it would write 64 bits) is one
+          // lea into that register at 32 bits (the host truncates and zero-extends alike).
+          const size_t nx = static_cast<size_t>(cur_index_) + 1;
+          if (t == Type::I64 && ir::is_temp(in.dst) && nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx)) {
+            const Inst& mv = b_.insts[nx];
+            if (mv.op == Op::Mov && mv.type == Type::I32 && mv.a == in.dst && mv.dst < 16 && !marks_at(nx)) {
+              const int di = acquire(mv.dst, false);
+              a_.lea(pool_[di].r32(), m);
+              dirty_[di] = true;
+              skip_to_ = static_cast<int>(nx);
+              return true;
+            }
+          }
           int di = acquire(in.dst, false);  // the address registers, used last, stay
           a_.lea(sized(pool_[di], t), m);
           dirty_[di] = true;
