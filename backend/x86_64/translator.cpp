@@ -2462,14 +2462,42 @@ class Emitter {
         if (!cacheable(in.dst) || !cacheable(static_cast<Slot>(in.dst + 1))) return false;
         ld(x86::rdx, in.a);
         ld(x86::rax, in.b);
-        ld(x86::rcx, in.c);
+        // The divisor from its own register when it has one (never rax, rdx or rcx).
+        x86::Gp divisor = x86::rcx;
+        if (cacheable(in.c) && !is_const(in.c) && in.c != ir::kSlotZero) divisor = reg(in.c);
+        else ld(x86::rcx, in.c);
         // A #DE here is a host SIGFPE in the code cache: the fault handler maps it back.
         uint32_t at = static_cast<uint32_t>(a_.offset());
-        if (in.op == Op::DivU) a_.div(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
-        else a_.idiv(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        if (in.op == Op::DivU) a_.div(sized(x86::rdx, t), sized(x86::rax, t), sized(divisor, t));
+        else a_.idiv(sized(x86::rdx, t), sized(x86::rax, t), sized(divisor, t));
         recovery(at, static_cast<uint32_t>(a_.offset()));
-        mask(x86::rax, t);
-        mask(x86::rdx, t);
+        if (t == Type::I16) {
+          mask(x86::rax, t);
+          mask(x86::rdx, t);
+        }
+        // The quotient and remainder straight into the registers the next two moves copy
+        // them to (div rcx: rax = quotient, rdx = remainder), when those moves are all
+        // that reads them. (At 32 bits the host's div already zero-extends both.)
+        const size_t nx = static_cast<size_t>(cur_index_) + 1;
+        if (t != Type::I16 && nx + 1 < b_.insts.size()) {
+          const Inst& mq = b_.insts[nx];
+          const Inst& mr = b_.insts[nx + 1];
+          const Slot q = in.dst, r = static_cast<Slot>(in.dst + 1);
+          auto copies = [&](const Inst& mv, Slot from) {
+            return mv.op == Op::Mov && mv.a == from && mv.dst < 16 && (mv.type == Type::I64 || mv.type == t) &&
+                   from < last_use_.size() && last_use_[from] == static_cast<int>(&mv - b_.insts.data());
+          };
+          if (copies(mq, q) && copies(mr, r) && mq.dst != mr.dst && !marks_at(nx) && !marks_at(nx + 1)) {
+            const int qi = acquire(mq.dst, false);
+            a_.mov(pool_[qi], x86::rax);
+            dirty_[qi] = true;
+            const int ri = acquire(mr.dst, false);
+            a_.mov(pool_[ri], x86::rdx);
+            dirty_[ri] = true;
+            skip_to_ = static_cast<int>(nx + 1);
+            return true;
+          }
+        }
         st(in.dst, x86::rax);
         st(static_cast<Slot>(in.dst + 1), x86::rdx);
         return true;
