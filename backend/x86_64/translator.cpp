@@ -1845,6 +1845,28 @@ class Emitter {
         return true;
       case Op::Mul:
         if (!is_w(t)) return false;
+        {
+          // mul/imul r (rdx:rax = rax * r): the frontend's low and high halves, next to each
+          // other, are one host widening multiply.
+          const size_t nx = static_cast<size_t>(cur_index_) + 1;
+          if ((t == Type::I32 || t == Type::I64) && nx < b_.insts.size()) {
+            const Inst& hi = b_.insts[nx];
+            if ((hi.op == Op::MulHiU || hi.op == Op::MulHiS) && hi.type == t &&
+                ((hi.a == in.a && hi.b == in.b) || (hi.a == in.b && hi.b == in.a)) && in.dst != in.a &&
+                in.dst != in.b && in.dst != hi.dst && !marks_at(nx)) {
+              ld(x86::rax, in.a);
+              x86::Gp rb = x86::rcx;
+              if (cacheable(in.b) && !is_const(in.b) && in.b != ir::kSlotZero) rb = reg(in.b);
+              else ld(x86::rcx, in.b);
+              if (hi.op == Op::MulHiU) a_.mul(sized(x86::rdx, t), sized(x86::rax, t), sized(rb, t));
+              else a_.imul(sized(x86::rdx, t), sized(x86::rax, t), sized(rb, t));
+              st(in.dst, x86::rax);
+              st(hi.dst, x86::rdx);
+              skip_to_ = static_cast<int>(nx);
+              return true;
+            }
+          }
+        }
         if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
           // In place: imul d, a, imm32 or imul d, b (the 32-bit forms zero-extend).
           const int64_t bimm = is_const(in.b) ? (t == Type::I32 ? static_cast<int64_t>(static_cast<int32_t>(consts_[in.b]))
@@ -2505,9 +2527,11 @@ class Emitter {
       case Op::MulHiU: case Op::MulHiS: {
         if (!is_w(t) && t != Type::I16) return false;
         ld(x86::rax, in.a);
-        ld(x86::rcx, in.b);
-        if (in.op == Op::MulHiU) a_.mul(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
-        else a_.imul(sized(x86::rdx, t), sized(x86::rax, t), sized(x86::rcx, t));
+        x86::Gp rb = x86::rcx;  // (from its own register when it has one: never rax, rcx or rdx)
+        if (cacheable(in.b) && !is_const(in.b) && in.b != ir::kSlotZero) rb = reg(in.b);
+        else ld(x86::rcx, in.b);
+        if (in.op == Op::MulHiU) a_.mul(sized(x86::rdx, t), sized(x86::rax, t), sized(rb, t));
+        else a_.imul(sized(x86::rdx, t), sized(x86::rax, t), sized(rb, t));
         mask(x86::rdx, t);
         st(in.dst, x86::rdx);
         return true;
