@@ -571,7 +571,7 @@ class Emitter {
     const Inst* selp = next();
     if (!selp) return false;
     const Inst& sel = *selp;
-    if (sel.op != Op::Select || sel.c != in.dst || sel.b != idx || sel.a != sel.dst || sel.dst >= 16 ||
+    if (sel.op != Op::Select || sel.c != in.dst || sel.b != idx || sel.a != sel.dst || sel.dst >= 16 || sel.dst == kRsp ||
         (sel.type != Type::I64 && sel.type != t) || last_use_[in.dst] != static_cast<int>(j) ||
         last_use_[idx] != static_cast<int>(j))
       return false;
@@ -1853,7 +1853,7 @@ class Emitter {
             const Inst& hi = b_.insts[nx];
             if ((hi.op == Op::MulHiU || hi.op == Op::MulHiS) && hi.type == t &&
                 ((hi.a == in.a && hi.b == in.b) || (hi.a == in.b && hi.b == in.a)) && in.dst != in.a &&
-                in.dst != in.b && in.dst != hi.dst && !marks_at(nx)) {
+                in.dst != in.b && in.dst != hi.dst && hi.dst != kRsp && !marks_at(nx)) {
               ld(x86::rax, in.a);
               x86::Gp rb = x86::rcx;
               if (cacheable(in.b) && !is_const(in.b) && in.b != ir::kSlotZero) rb = reg(in.b);
@@ -2106,7 +2106,7 @@ class Emitter {
           const Inst& m = b_.insts[nx + 1];
           if (z.op == Op::Zext && z.a == in.dst && z.type == Type::I8 && ir::is_temp(z.dst) &&
               last_use_[z.dst] == static_cast<int>(nx + 1) && m.op == Op::Merge8L && m.b == z.dst && m.a == m.dst &&
-              m.dst < 16 && !marks_at(nx) && !marks_at(nx + 1)) {
+              m.dst < 16 && m.dst != kRsp && !marks_at(nx) && !marks_at(nx + 1)) {
             const int di = acquire(m.dst, true);
             a_.set(hc, pool_[di].r8());
             dirty_[di] = true;
@@ -2154,7 +2154,7 @@ class Emitter {
           const size_t nx = static_cast<size_t>(cur_index_) + 1;
           if (t == Type::I64 && ir::is_temp(in.dst) && nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx)) {
             const Inst& mv = b_.insts[nx];
-            if (mv.op == Op::Mov && mv.type == Type::I32 && mv.a == in.dst && mv.dst < 16 && !marks_at(nx)) {
+            if (mv.op == Op::Mov && mv.type == Type::I32 && mv.a == in.dst && mv.dst < 16 && mv.dst != kRsp && !marks_at(nx)) {
               const int di = acquire(mv.dst, false);
               a_.lea(pool_[di].r32(), m);
               dirty_[di] = true;
@@ -2248,7 +2248,7 @@ class Emitter {
           const Inst* ext = nx < b_.insts.size() ? &b_.insts[nx] : nullptr;
           if (ext && (ext->op == Op::Sext || ext->op == Op::Zext) && ext->a == in.dst && ir::is_temp(in.dst) &&
               last_use_[in.dst] == static_cast<int>(nx) && static_cast<Type>(ext->aux) == t &&
-              (ext->type == Type::I32 || ext->type == Type::I64) && ext->dst != in.dst && cacheable(ext->dst) &&
+              (ext->type == Type::I32 || ext->type == Type::I64) && ext->dst != in.dst && cacheable(ext->dst) && ext->dst != kRsp &&
               (t == Type::I8 || t == Type::I16 || (t == Type::I32 && ext->op == Op::Sext && ext->type == Type::I64)) &&
               !marks_at(nx)) {
             const int di = acquire(ext->dst, false);
@@ -2506,7 +2506,7 @@ class Emitter {
           const Inst& mr = b_.insts[nx + 1];
           const Slot q = in.dst, r = static_cast<Slot>(in.dst + 1);
           auto copies = [&](const Inst& mv, Slot from) {
-            return mv.op == Op::Mov && mv.a == from && mv.dst < 16 && (mv.type == Type::I64 || mv.type == t) &&
+            return mv.op == Op::Mov && mv.a == from && mv.dst < 16 && mv.dst != kRsp && (mv.type == Type::I64 || mv.type == t) &&
                    from < last_use_.size() && last_use_[from] == static_cast<int>(&mv - b_.insts.data());
           };
           if (copies(mq, q) && copies(mr, r) && mq.dst != mr.dst && !marks_at(nx) && !marks_at(nx + 1)) {
