@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <optional>
 #include <atomic>
 #include <cstddef>
 #include <cstdio>
@@ -429,9 +430,11 @@ class Emitter {
   }
   // Where slot s is next read, from the instruction being lowered on (a large number when
   // not within the next 64, or when it is written first: its value is not needed then).
-  int next_use(Slot s) const {
-    const size_t n = std::min(b_.insts.size(), static_cast<size_t>(cur_index_) + 64);
-    for (size_t j = static_cast<size_t>(cur_index_); j < n; ++j) {
+  // (From instruction `from` on: the one being lowered by default.)
+  int next_use(Slot s, int from = -1) const {
+    if (from < 0) from = cur_index_;
+    const size_t n = std::min(b_.insts.size(), static_cast<size_t>(from) + 64);
+    for (size_t j = static_cast<size_t>(from); j < n; ++j) {
       const Inst& u = b_.insts[j];
       const Slot args[3] = {u.a, u.b, u.c};
       for (unsigned k = 0; k < ir::info(u.op).nargs; ++k)
@@ -439,6 +442,16 @@ class Emitter {
       if (u.dst == s && static_cast<int>(j) > cur_index_) break;
     }
     return 1 << 30;
+  }
+  // A constant (or the zero slot) as the sign-extended imm32 an instruction of width t
+  // takes for it, if it fits one.
+  std::optional<int32_t> imm32(Slot s, Type t) const {
+    if (s == ir::kSlotZero) return 0;
+    if (!is_const(s)) return std::nullopt;
+    const unsigned sh = 64 - ir::type_bits(t);
+    const int64_t v = sh ? static_cast<int64_t>(consts_[s] << sh) >> sh : static_cast<int64_t>(consts_[s]);
+    if (v != static_cast<int32_t>(v)) return std::nullopt;
+    return static_cast<int32_t>(v);
   }
   // Locked read-modify-writes as the host's own locked instructions (same ISA, same memory):
   // xchg, lock xadd, lock add/sub/and/or/xor when the old value is not wanted, a lock
@@ -450,24 +463,13 @@ class Emitter {
     if (!ir::is_int(t) || t == Type::I1 || in.imm != 0) return false;
     const unsigned nb = bytes_of(t);
     auto in_pool = [&](Slot s) { return cacheable(s) && !is_const(s) && s != ir::kSlotZero; };
-    auto imm_ok = [&](Slot s) {
-      if (s == ir::kSlotZero) return true;
-      if (!is_const(s)) return false;
-      const uint64_t v = consts_[s] & ir::type_mask(t);
-      const int64_t sv = static_cast<int64_t>(t == Type::I64 ? v : static_cast<uint64_t>(static_cast<int64_t>(v << (64 - 8 * nb)) >> (64 - 8 * nb)));
-      return sv == static_cast<int32_t>(sv);
-    };
-    auto imm_of = [&](Slot s) {
-      if (s == ir::kSlotZero) return Imm(0);
-      const uint64_t v = consts_[s] & ir::type_mask(t);
-      return Imm(static_cast<int32_t>(t == Type::I64 ? static_cast<int64_t>(v) : static_cast<int64_t>(v << (64 - 8 * nb)) >> (64 - 8 * nb)));
-    };
     if (in.op == Op::CmpXchg) {
       // dst = old; [a] = c if old == b. rax: b in, old out (zero-extended either way).
-      if (!in_pool(in.a) || !(in_pool(in.c) || imm_ok(in.c))) return false;
+      const std::optional<int32_t> ic = imm32(in.c, t);
+      if (!in_pool(in.a) || !(in_pool(in.c) || ic)) return false;
       x86::Gp vc = x86::rcx;
       if (in_pool(in.c)) vc = reg(in.c);
-      else a_.mov(x86::rcx, imm_of(in.c));
+      else a_.mov(x86::rcx, Imm(*ic));
       const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
       ldz(x86::rax, in.b, t);
       const uint32_t at = static_cast<uint32_t>(a_.offset());
@@ -477,24 +479,18 @@ class Emitter {
       return true;
     }
     const auto aop = static_cast<ir::AtomicOp>(in.aux);
+    const Op alu = aop == ir::AtomicOp::Add ? Op::Add : aop == ir::AtomicOp::Sub ? Op::Sub
+                 : aop == ir::AtomicOp::And ? Op::And : aop == ir::AtomicOp::Or ? Op::Or : Op::Xor;
     const bool want_old = !(in.dst == ir::kNoSlot || dead_temp(in.dst));
-    if (!in_pool(in.a) || !(in_pool(in.b) || imm_ok(in.b))) return false;
+    const std::optional<int32_t> ib = imm32(in.b, t);
+    if (!in_pool(in.a) || !(in_pool(in.b) || ib)) return false;
     if (!want_old && aop != ir::AtomicOp::Xchg) {
       const x86::Gp vb = in_pool(in.b) ? reg(in.b) : x86::Gp();
       const x86::Mem m = x86::ptr(reg(in.a), 0, nb);
       const uint32_t at = static_cast<uint32_t>(a_.offset());
       a_.lock();
-      auto op = [&](const auto& src) {
-        switch (aop) {
-          case ir::AtomicOp::Add: a_.add(m, src); break;
-          case ir::AtomicOp::Sub: a_.sub(m, src); break;
-          case ir::AtomicOp::And: a_.and_(m, src); break;
-          case ir::AtomicOp::Or: a_.or_(m, src); break;
-          default: a_.xor_(m, src); break;
-        }
-      };
-      if (vb.isValid()) op(sized(vb, t));
-      else op(imm_of(in.b));
+      if (vb.isValid()) alu_insn(alu, m, sized(vb, t));
+      else alu_insn(alu, m, Imm(*ib));
       recovery(at, static_cast<uint32_t>(a_.offset()));
       return true;
     }
@@ -518,14 +514,8 @@ class Emitter {
     Label retry = a_.newLabel();
     a_.bind(retry);
     a_.mov(x86::rcx, x86::rax);
-    auto op = [&](const auto& src) {
-      const x86::Gp r = sized(x86::rcx, t);
-      if (aop == ir::AtomicOp::And) a_.and_(r, src);
-      else if (aop == ir::AtomicOp::Or) a_.or_(r, src);
-      else a_.xor_(r, src);
-    };
-    if (vb.isValid()) op(sized(vb, t));
-    else op(imm_of(in.b));
+    if (vb.isValid()) alu_insn(alu, sized(x86::rcx, t), sized(vb, t));
+    else alu_insn(alu, sized(x86::rcx, t), Imm(*ib));
     a_.lock().cmpxchg(m, sized(x86::rcx, t));
     a_.jne(retry);
     recovery(at, static_cast<uint32_t>(a_.offset()));
@@ -551,8 +541,7 @@ class Emitter {
       for (++j; j < b_.insts.size(); ++j) {
         const Inst& k = b_.insts[j];
         if (k.op != Op::Const || !ir::is_temp(k.dst) || !ir::is_int(k.type)) return &k;
-        consts_[k.dst] = k.imm;
-        is_const_[k.dst] = 1;
+        note_const(k);
       }
       return nullptr;
     };
@@ -571,12 +560,11 @@ class Emitter {
     const Inst* selp = next();
     if (!selp) return false;
     const Inst& sel = *selp;
-    if (sel.op != Op::Select || sel.c != in.dst || sel.b != idx || sel.a != sel.dst || sel.dst >= 16 || sel.dst == kRsp ||
+    if (sel.op != Op::Select || sel.c != in.dst || sel.b != idx || sel.a != sel.dst || sel.dst >= 16 ||
         (sel.type != Type::I64 && sel.type != t) || last_use_[in.dst] != static_cast<int>(j) ||
         last_use_[idx] != static_cast<int>(j))
       return false;
-    for (size_t k = i + 1; k <= j; ++k)
-      if (marks_at(k)) return false;
+    if (!fusable_through(j)) return false;
     const x86::Gp src = reg(in.a);
     const int di = acquire(sel.dst, true);
     if (fwd) a_.bsf(sized(pool_[di], t), sized(src, t));
@@ -586,19 +574,10 @@ class Emitter {
     return true;
   }
   // A guest register slot that no register holds and that nothing after the instruction
-  // being lowered reads before redefining it (within 64 instructions): read once, from
-  // memory, it need not take (and evict for) a register.
+  // being lowered reads soon (next_use's window): read once, from memory, it need not take
+  // (and evict for) a register.
   bool read_once_from_memory(Slot s) const {
-    if (s >= 16 || where(s) >= 0) return false;
-    const size_t n = std::min(b_.insts.size(), static_cast<size_t>(cur_index_) + 65);
-    for (size_t j = static_cast<size_t>(cur_index_) + 1; j < n; ++j) {
-      const Inst& u = b_.insts[j];
-      const Slot args[3] = {u.a, u.b, u.c};
-      for (unsigned k = 0; k < ir::info(u.op).nargs; ++k)
-        if (args[k] == s) return false;
-      if (u.dst == s) return true;
-    }
-    return n >= b_.insts.size();
+    return s < 16 && where(s) < 0 && next_use(s, cur_index_ + 1) == (1 << 30);
   }
   uint64_t insn_stamp_ = 0;  // clock_ when the instruction being lowered began
   void forget(Slot s) {
@@ -817,6 +796,21 @@ class Emitter {
                                [](const ir::InsnMark& mk, size_t v) { return mk.first_inst < v; });
     return it != b_.marks.end() && it->first_inst == i;
   }
+  // Whether the instructions after the one being lowered, up to `last`, may be lowered
+  // with it as one host sequence and skipped (skip_to_): none starts a guest instruction
+  // (the pc map stays exact) and none names rsp, whose lag after pushes and pops only
+  // defer_rsp settles, which a skipped instruction never reaches.
+  bool fusable_through(size_t last) const {
+    for (size_t k = static_cast<size_t>(cur_index_) + 1; k <= last; ++k) {
+      if (k >= b_.insts.size() || marks_at(k)) return false;
+      const Inst& u = b_.insts[k];
+      const Slot args[3] = {u.a, u.b, u.c};
+      if (u.dst == kRsp) return false;
+      for (unsigned n = 0; n < ir::info(u.op).nargs; ++n)
+        if (args[n] == kRsp) return false;
+    }
+    return true;
+  }
   void recovery(uint32_t start, uint32_t end) {
     codecache::Recovery r{start, end, {}, rsp_lag_};
     for (int i = kNumPinned; i < kPool; ++i)
@@ -833,6 +827,11 @@ class Emitter {
   std::vector<uint64_t> consts_;
   std::vector<uint8_t> is_const_;
   bool is_const(Slot s) const { return ir::is_temp(s) && s < is_const_.size() && is_const_[s]; }
+  // A Const into a temp emits nothing: its uses take the value as an immediate.
+  void note_const(const Inst& c) {
+    consts_[c.dst] = c.imm;
+    is_const_[c.dst] = 1;
+  }
   void materialise_consts_for_helper(const Inst& in) {
     const Slot args[3] = {in.a, in.b, in.c};
     for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
@@ -1627,8 +1626,7 @@ class Emitter {
           return true;
         }
         if (ir::is_temp(in.dst)) {
-          consts_[in.dst] = in.imm;
-          is_const_[in.dst] = 1;
+          note_const(in);
           return true;
         }
         if (cacheable(in.dst)) {
@@ -1853,7 +1851,7 @@ class Emitter {
             const Inst& hi = b_.insts[nx];
             if ((hi.op == Op::MulHiU || hi.op == Op::MulHiS) && hi.type == t &&
                 ((hi.a == in.a && hi.b == in.b) || (hi.a == in.b && hi.b == in.a)) && in.dst != in.a &&
-                in.dst != in.b && in.dst != hi.dst && hi.dst != kRsp && !marks_at(nx)) {
+                in.dst != in.b && in.dst != hi.dst && fusable_through(nx)) {
               ld(x86::rax, in.a);
               x86::Gp rb = x86::rcx;
               if (cacheable(in.b) && !is_const(in.b) && in.b != ir::kSlotZero) rb = reg(in.b);
@@ -1869,13 +1867,10 @@ class Emitter {
         }
         if (cacheable(in.dst) && cacheable(in.a) && !is_const(in.a)) {
           // In place: imul d, a, imm32 or imul d, b (the 32-bit forms zero-extend).
-          const int64_t bimm = is_const(in.b) ? (t == Type::I32 ? static_cast<int64_t>(static_cast<int32_t>(consts_[in.b]))
-                                                                : static_cast<int64_t>(consts_[in.b]))
-                                              : 0;
-          if (is_const(in.b) && bimm == static_cast<int32_t>(bimm)) {
+          if (const std::optional<int32_t> bimm = imm32(in.b, t)) {
             const x86::Gp ra = reg(in.a);
             const int di = acquire(in.dst, false);
-            a_.imul(sized(pool_[di], t), sized(ra, t), Imm(bimm));
+            a_.imul(sized(pool_[di], t), sized(ra, t), Imm(*bimm));
             dirty_[di] = true;
             return true;
           }
@@ -2106,7 +2101,7 @@ class Emitter {
           const Inst& m = b_.insts[nx + 1];
           if (z.op == Op::Zext && z.a == in.dst && z.type == Type::I8 && ir::is_temp(z.dst) &&
               last_use_[z.dst] == static_cast<int>(nx + 1) && m.op == Op::Merge8L && m.b == z.dst && m.a == m.dst &&
-              m.dst < 16 && m.dst != kRsp && !marks_at(nx) && !marks_at(nx + 1)) {
+              m.dst < 16 && fusable_through(nx + 1)) {
             const int di = acquire(m.dst, true);
             a_.set(hc, pool_[di].r8());
             dirty_[di] = true;
@@ -2154,7 +2149,7 @@ class Emitter {
           const size_t nx = static_cast<size_t>(cur_index_) + 1;
           if (t == Type::I64 && ir::is_temp(in.dst) && nx < b_.insts.size() && last_use_[in.dst] == static_cast<int>(nx)) {
             const Inst& mv = b_.insts[nx];
-            if (mv.op == Op::Mov && mv.type == Type::I32 && mv.a == in.dst && mv.dst < 16 && mv.dst != kRsp && !marks_at(nx)) {
+            if (mv.op == Op::Mov && mv.type == Type::I32 && mv.a == in.dst && mv.dst < 16 && fusable_through(nx)) {
               const int di = acquire(mv.dst, false);
               a_.lea(pool_[di].r32(), m);
               dirty_[di] = true;
@@ -2248,9 +2243,9 @@ class Emitter {
           const Inst* ext = nx < b_.insts.size() ? &b_.insts[nx] : nullptr;
           if (ext && (ext->op == Op::Sext || ext->op == Op::Zext) && ext->a == in.dst && ir::is_temp(in.dst) &&
               last_use_[in.dst] == static_cast<int>(nx) && static_cast<Type>(ext->aux) == t &&
-              (ext->type == Type::I32 || ext->type == Type::I64) && ext->dst != in.dst && cacheable(ext->dst) && ext->dst != kRsp &&
+              (ext->type == Type::I32 || ext->type == Type::I64) && ext->dst != in.dst && cacheable(ext->dst) &&
               (t == Type::I8 || t == Type::I16 || (t == Type::I32 && ext->op == Op::Sext && ext->type == Type::I64)) &&
-              !marks_at(nx)) {
+              fusable_through(nx)) {
             const int di = acquire(ext->dst, false);
             const x86::Gp d = sized(pool_[di], ext->type);
             uint32_t at = static_cast<uint32_t>(a_.offset());
@@ -2506,10 +2501,10 @@ class Emitter {
           const Inst& mr = b_.insts[nx + 1];
           const Slot q = in.dst, r = static_cast<Slot>(in.dst + 1);
           auto copies = [&](const Inst& mv, Slot from) {
-            return mv.op == Op::Mov && mv.a == from && mv.dst < 16 && mv.dst != kRsp && (mv.type == Type::I64 || mv.type == t) &&
+            return mv.op == Op::Mov && mv.a == from && mv.dst < 16 && (mv.type == Type::I64 || mv.type == t) &&
                    from < last_use_.size() && last_use_[from] == static_cast<int>(&mv - b_.insts.data());
           };
-          if (copies(mq, q) && copies(mr, r) && mq.dst != mr.dst && !marks_at(nx) && !marks_at(nx + 1)) {
+          if (copies(mq, q) && copies(mr, r) && mq.dst != mr.dst && fusable_through(nx + 1)) {
             const int qi = acquire(mq.dst, false);
             a_.mov(pool_[qi], x86::rax);
             dirty_[qi] = true;
@@ -2539,8 +2534,8 @@ class Emitter {
       case Op::SetCC: {
         // Each operand straight from its register, or as an immediate.
         auto put = [&](Slot slot, Slot v) {
-          if (v == ir::kSlotZero || (is_const(v) && consts_[v] == static_cast<uint64_t>(static_cast<int64_t>(static_cast<int32_t>(consts_[v]))))) {
-            a_.mov(S(slot), Imm(v == ir::kSlotZero ? 0 : static_cast<int32_t>(consts_[v])));
+          if (const std::optional<int32_t> iv = imm32(v, Type::I64)) {
+            a_.mov(S(slot), Imm(*iv));
           } else if (cacheable(v) && !is_const(v)) {
             a_.mov(S(slot), pool_[acquire(v, true)]);
           } else {
