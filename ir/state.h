@@ -21,6 +21,7 @@ struct X87State {
   unsigned top = 0;
   uint64_t last_ip = 0, last_dp = 0;
   uint16_t last_opcode = 0;
+  uint16_t last_cs = 0;    // FCS: the code segment of FIP (0 where the CPU deprecates it)
 };
 
 struct alignas(64) MachineState {

@@ -25,8 +25,11 @@
 //   - precision and rounding control are the guest's (they are in the loaded fcw);
 //   - stored images (fnstenv, fnsave, fxsave) get the guest's own fcw/fsw patched in, since
 //     the host saw the masked ones;
-//   - FIP/FOP/FDP are the guest's: the frontend passes the pc and FOP in imm (x87_imm);
-//     FOP/FDP change only on an unmasked exception, as on current Intel cores;
+//   - FIP/FOP/FDP/FCS are the guest's: the frontend passes the pc and FOP in imm (x87_imm);
+//     they follow the host CPU's model (pointer_model below): on current Intel cores FOP
+//     and FDP change only on an unmasked exception and FCS/FDS are deprecated (0); on AMD
+//     cores every non-control instruction sets FOP and FCS, and every one with a memory
+//     operand FDP;
 //   - fxsave/fxrstor move MXCSR and XMM0-15 between memory and the slots (the host's own
 //     XMM registers are clobbered by fxrstor and declared so; the host MXCSR is saved and
 //     restored around every row).
@@ -42,6 +45,7 @@
 
 #include <csignal>
 #include <cstring>
+#include <string_view>
 
 namespace retrace::ir {
 namespace {
@@ -71,13 +75,43 @@ void update_es(X87State& x) {
   }
 }
 
+// How the host CPU keeps the x87 instruction and data pointers (the guest runs on it, and
+// fnstenv/fnsave/fxsave show them). Read once, at the first x87 instruction.
+struct PointerModel {
+  bool every_insn = false;  // FOP and FDP follow every non-control instruction (else: only one
+                            // that raised an unmasked exception, CPUID.7.0:EBX[6] on Intel)
+  bool fcs = false;         // FCS holds the code segment (else deprecated: 0, CPUID.7.0:EBX[13])
+  bool fxsave_on_es_only = false;  // FXSAVE/XSAVE store FOP/FIP/FDP only with an exception
+                                   // pending (AMD; Intel always does)
+  bool mmx_store_first = false;  // an MMX store that faults leaves TOP as it was (AMD); Intel
+                                 // has made the x87-to-MMX transition (TOP = 0) by then
+};
+const PointerModel& pointer_model() {
+  static const PointerModel m = [] {
+    PointerModel p;
+    unsigned a, b, c, d;
+    __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
+    const bool amd = (b == 0x68747541 && d == 0x69746e65 && c == 0x444d4163) ||  // AuthenticAMD
+                     (b == 0x6f677948 && d == 0x6e65476e && c == 0x656e6975);    // HygonGenuine
+    unsigned ebx7 = 0;
+    if (a >= 7) __asm__("cpuid" : "=a"(a), "=b"(ebx7), "=c"(c), "=d"(d) : "a"(7), "c"(0));
+    p.every_insn = amd;
+    p.fcs = !(ebx7 & (1u << 13));
+    p.mmx_store_first = amd;
+    p.fxsave_on_es_only = amd;
+    return p;
+  }();
+  return m;
+}
+constexpr uint16_t kUserCs = 0x33;  // (x86-64 Linux user code segment)
+
 void to_image(const X87State& x, Image& img) {
   img.fcw = x.fcw;
   img.r0 = img.r1 = img.r2 = img.r3 = 0xffff;
   img.fsw = guest_fsw(x) & static_cast<uint16_t>(~(kES | kB));
   img.ftw = x.ftw;
   img.fip = static_cast<uint32_t>(x.last_ip);
-  img.fcs = 0;
+  img.fcs = x.last_cs;
   img.fop = x.last_opcode & 0x7ff;
   img.fdp = static_cast<uint32_t>(x.last_dp);
   img.fds = 0;
@@ -100,6 +134,7 @@ void from_image(X87State& x, const Image& img, unsigned flags, uint64_t addr, ui
     x.last_ip = img.fip;
     x.last_dp = img.fdp;
     x.last_opcode = img.fop & 0x7ff;
+    x.last_cs = pointer_model().fcs ? img.fcs : 0;
   }
   finish(x, flags, addr, imm);
 }
@@ -111,7 +146,12 @@ void finish(X87State& x, unsigned flags, uint64_t addr, uint64_t imm) {
     // follows every non-control instruction, FOP and FDP only one that raised an unmasked
     // exception.
     x.last_ip = imm >> 16;
-    if (x.fsw & kES) {
+    const PointerModel& m = pointer_model();
+    if (m.fcs) x.last_cs = kUserCs;
+    if (m.every_insn) {
+      x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
+      if (flags & M) x.last_dp = addr;
+    } else if (x.fsw & kES) {
       x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
       x.last_dp = addr;
     }
@@ -218,7 +258,24 @@ void save_result(MachineState& s, const Image& img, unsigned flags, uint64_t add
     uint32_t mx = static_cast<uint32_t>(s.slot[kSlotMxcsr]);
     memcpy(p + 24, &mx, 4);
     memcpy(p + 160, &s.slot[kSlotXmm], 256);
-    if (flags & FX64) {
+    if (pointer_model().fxsave_on_es_only) {
+      // AMD: FXSAVE stores FOP, FIP and FDP (and FCS/FDS) only while an exception is
+      // pending, zeros otherwise. (The host saw the image with ES clear.)
+      memset(p + 6, 0, 18);
+      if (old_fsw & kES) {
+        const uint16_t fop = s.x87.last_opcode & 0x7ff;
+        memcpy(p + 6, &fop, 2);
+        if (flags & FX64) {
+          memcpy(p + 8, &s.x87.last_ip, 8);
+          memcpy(p + 16, &s.x87.last_dp, 8);
+        } else {
+          const uint32_t ip = static_cast<uint32_t>(s.x87.last_ip), dp = static_cast<uint32_t>(s.x87.last_dp);
+          memcpy(p + 8, &ip, 4);
+          memcpy(p + 12, &s.x87.last_cs, 2);
+          memcpy(p + 16, &dp, 4);
+        }
+      }
+    } else if (flags & FX64) {
       memcpy(p + 8, &s.x87.last_ip, 8);
       memcpy(p + 16, &s.x87.last_dp, 8);
     }
@@ -288,6 +345,9 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
                  "st(5)", "st(6)", "st(7)");                                                 \
   return rax;
 
+// M for a row whose instruction has a memory operand (it sets FDP where every instruction does).
+constexpr unsigned mem_flag(std::string_view insn) { return insn.find("[rdi]") != std::string_view::npos ? M : 0; }
+
 #define X87_FN(name) uint64_t x87_##name([[maybe_unused]] MachineState& s, [[maybe_unused]] uint64_t addr, \
                                          [[maybe_unused]] uint64_t b, [[maybe_unused]] uint64_t imm)
 
@@ -300,7 +360,7 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
     constexpr unsigned N = 0;                                              \
     X87_FAST_BODY(insn)                                                    \
   }                                                                        \
-  X87_FN(name) { return run(s, addr, b, imm, fl, asm_##name, ((fl) & (FA | FC | FK)) ? fast_##name : nullptr); }
+  X87_FN(name) { return run(s, addr, b, imm, (fl) | mem_flag(insn), asm_##name, ((fl) & (FA | FC | FK)) ? fast_##name : nullptr); }
 #define X87ASMI(name, fl, insn)                                            \
   template <unsigned N>                                                    \
   uint64_t asm_##name(Image& img, uint64_t addr, uint64_t b) {             \
@@ -315,7 +375,7 @@ uint64_t run(MachineState& s, uint64_t addr, uint64_t b, uint64_t imm, unsigned 
                                    asm_##name<4>, asm_##name<5>, asm_##name<6>, asm_##name<7>}; \
     static constexpr FastFn f[8] = {fast_##name<0>, fast_##name<1>, fast_##name<2>, fast_##name<3>, \
                                     fast_##name<4>, fast_##name<5>, fast_##name<6>, fast_##name<7>}; \
-    return run(s, addr, b, imm, fl, k[imm & 7], ((fl) & (FA | FC | FK)) ? f[imm & 7] : nullptr); \
+    return run(s, addr, b, imm, (fl) | mem_flag(insn), k[imm & 7], ((fl) & (FA | FC | FK)) ? f[imm & 7] : nullptr); \
   }
 #define X87C(name, fl)
 #include "ir/x87ops.def"
@@ -370,7 +430,7 @@ X87_FN(MMX_ENTER) {
 }
 X87_FN(MMX_CHECK) { return 0; }
 X87_FN(MMX_READ_TOP) {
-  s.x87.top = 0;
+  if (!pointer_model().mmx_store_first) s.x87.top = 0;
   return mmx_get(s.x87, imm);
 }
 X87_FN(MMX_VALID) {

@@ -13,7 +13,7 @@ namespace retrace::ir {
 namespace x87f {
 inline constexpr unsigned W = 1, C = 2, E = 4, L = 8, LIP = 16, ENV = 32, FXS = 64, FX64 = 128, FXR = 256,
                           FA = 512, FC = 1024, R1 = 2048, R2 = 4096, RI = 8192, PU = 16384,
-                          FK = 32768;
+                          FK = 32768, M = 65536;  // M: has a memory operand (set by the table)
 }
 
 enum class X87Op : uint16_t {

@@ -114,6 +114,8 @@ def gen(seed):
     # the x87 environment (28 bytes: control, status with TOP, tag word, the last x87
     # instruction's pointers, which MMX instructions leave alone) and MXCSR
     lines += ["    fnstenv [rel scratch + 192]", "    stmxcsr [rel scratch + 224]", "    emms"]
+    if rat.x87_pointers_unstable():  # (FIP/FCS/FOP/FDP/FDS: preemption may clear them natively)
+        lines += [f"    mov dword [rel scratch + {192 + off}], 0" for off in (12, 16, 20, 24)]
     lines.append("    xor ecx, ecx")
     lines.append("section .data")
     lines.append("align 16")

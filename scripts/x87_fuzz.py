@@ -335,9 +335,10 @@ class Gen:
         self.fdef = ALL_FLAGS
 
     # fnstenv/fnsave (32-bit format): fsw at +4, FIP +12, FCS/FOP +16, FDP +20, FDS +24
-    # zeroed before hashing/comparing: FCS/FOP, FDP, FDS (FIP is compared)
-    ENV_ZERO = [(16, 4), (20, 4), (24, 4)]
-    FX_ZERO = [(6, 2), (12, 4), (16, 4), (20, 4)]
+    # zeroed before hashing/comparing: FCS/FOP, FDP, FDS; FIP is compared, except on hosts
+    # where preemption can clear it natively (rat.x87_pointers_unstable: AMD)
+    ENV_ZERO = [(16, 4), (20, 4), (24, 4)] + ([(12, 4)] if rat.x87_pointers_unstable() else [])
+    FX_ZERO = [(6, 2), (12, 4), (16, 4), (20, 4)] + ([(8, 4)] if rat.x87_pointers_unstable() else [])
 
     def mask_img_fsw(self, base, fsw_off):
         if self.cmask:

@@ -17,6 +17,7 @@ section .text
     fld1
     faddp st1, st0          ; 4, pi
     fxsave [scratch]
+    and dword [scratch + 28], 0xffff    ; MXCSR_MASK is the host's: AMD adds MM (bit 17)
     ; prepare an image at scratch+1024 with XMM0..15 = distinct patterns, MXCSR = round down
     lea rdi, [scratch + 1024]
     mov rax, [scratch]
@@ -52,6 +53,7 @@ section .text
     fxsave64 [scratch + 256]    ; not in the compared window: copy bits of it below
     mov rax, [scratch + 256 + 24]   ; MXCSR, MXCSR_MASK
     mov [scratch + 160], rax
+    and dword [scratch + 164], 0xffff   ; (the host's mask, as above)
     mov rax, [scratch + 256 + 160]  ; xmm0 low
     mov [scratch + 168], rax
     mov rax, [scratch + 256 + 400]  ; xmm15 high

@@ -35,6 +35,7 @@ section .text
     mov [scratch + 8], rax
     mov rax, [scratch + 1024 + 24]      ; MXCSR, MASK
     mov [scratch + 16], rax
+    and dword [scratch + 20], 0xffff    ; MXCSR_MASK is the host's: AMD adds MM (bit 17)
     mov rax, [scratch + 1024 + 176]     ; xmm1 low
     mov [scratch + 24], rax
     mov rax, [scratch + 1024 + 32]      ; st0 mantissa
