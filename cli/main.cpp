@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/decode_cache.h"
 #include "runtime/process.h"
 
 extern char** environ;
@@ -43,6 +44,9 @@ void usage(FILE* out) {
           "                             they run under retrace with the same options)\n"
           "  --verify-ir                run the IR verifier after every pass (debug builds\n"
           "                             always do; release builds verify each block once)\n"
+          "  --decode-cache=DIR|off     keep decoded blocks in DIR for the program's next runs\n"
+          "                             (default: $RETRACE_CACHE_DIR, else $XDG_CACHE_HOME/retrace\n"
+          "                             or ~/.cache/retrace; RETRACE_CACHE_DIR=off: none)\n"
           "  --no-superblocks           end every block at its conditional branch (default:\n"
           "                             decoding goes on past one, which becomes a side exit)\n"
           "  --perf-map                 write /tmp/perf-PID.map so `perf report` names\n"
@@ -74,6 +78,7 @@ bool starts_with(const std::string& s, const char* p) {
 int cmd_run(int argc, char** argv) {
   retrace::rt::ProcessSpec spec;
   bool no_follow_exec = false;
+  std::string decode_cache_dir = retrace::rt::default_decode_cache_dir();
   retrace::rt::RunOptions& opt = spec.options;
   int i = 0;
   for (; i < argc; i++) {
@@ -105,6 +110,10 @@ int cmd_run(int argc, char** argv) {
       opt.verify_each_pass = true;
     } else if (a == "--perf-map") {
       opt.perf_map = true;
+    } else if (starts_with(a, "--decode-cache=")) {
+      decode_cache_dir = a.substr(15);
+      if (decode_cache_dir.empty()) usage_error("--decode-cache needs a directory or 'off'");
+      if (decode_cache_dir == "off") decode_cache_dir.clear();
     } else if (a == "--no-superblocks") {
       opt.superblocks = false;
     } else if (starts_with(a, "--tier-threshold=")) {
@@ -194,6 +203,11 @@ int cmd_run(int argc, char** argv) {
     stats_fd = fcntl(2, F_DUPFD_CLOEXEC, 100);
     if (stats_fd >= 0 && fstat(stats_fd, &stats_st) != 0) stats_fd = -1;
   }
+  // The persistent decode cache: blocks this program's earlier runs decoded.
+  if (!decode_cache_dir.empty()) {
+    const std::string file = retrace::rt::decode_cache_file(decode_cache_dir, spec.path);
+    if (!file.empty()) retrace::rt::process_decode_cache().open(file, opt.verbose);
+  }
   retrace::rt::RunResult r = proc->run();
   if (opt.stats) {
     struct stat now;
@@ -203,6 +217,7 @@ int cmd_run(int argc, char** argv) {
     proc->dispatcher().print_stats(out ? out : stderr);
     if (out) fflush(out);
   }
+  retrace::rt::process_decode_cache().save();
   if (r.how == retrace::rt::RunResult::Signaled) {
     if (!r.message.empty()) fprintf(stderr, "retrace: %s\n", r.message.c_str());
     retrace::rt::die_of_signal(r.signal);

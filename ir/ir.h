@@ -208,6 +208,9 @@ struct Block {
   bool dead = false;
   // Decoded as a superblock (conditional branches as side exits, DecodeOptions::side_exits).
   bool superblock = false;
+  // Its IR names a host address of retrace's own (maskmov's sink): the same bytes decode
+  // differently in another run, so the persistent decode cache does not keep it.
+  bool host_addresses = false;
 
   const Inst& terminator() const { return insts.back(); }
   uint64_t mark_pc(size_t m) const { return pc + marks[m].off; }  // guest pc of mark m

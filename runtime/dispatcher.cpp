@@ -29,6 +29,7 @@
 
 #include "codecache/code_write_watch.h"
 #include "ir/passes.h"
+#include "runtime/decode_cache.h"
 #include "runtime/guest_memory.h"
 
 namespace retrace::rt {
@@ -357,7 +358,10 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     x86::DecodeOptions dopt;
     dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
     dopt.side_exits = false;  // (only its start and its exits matter here)
-    x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+    DecodeCache& dc = process_decode_cache();
+    x86::DecodedBlock d;
+    if (dc.enabled()) d.block = dc.find(pc, read_, dopt, false);
+    if (!d.block) d = fe_.decode(pc, read_, dopt);
     if (!d.block || !d.diagnostic.empty() ||
         codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1))) {
       use = ir::IncomingFlags::Read;  // undecodable, or writable: the bytes may not stay
@@ -403,7 +407,15 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
     };
     dopt.fallthru_hot = &hot;
   }
-  x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+  // The persistent decode cache first (decode_cache.h): a hit is the same IR this decode
+  // would build, relocated to pc, from the same bytes.
+  DecodeCache& dc = process_decode_cache();
+  x86::DecodedBlock d;
+  if (dc.enabled()) d.block = dc.find(pc, read_, dopt);
+  if (!d.block) {
+    d = fe_.decode(pc, read_, dopt);
+    if (dc.enabled() && d.diagnostic.empty()) dc.record(*d.block, fe_, dopt, read_);
+  }
   d.block->superblock = side_exits;
   if (ir::Inst& t = d.block->insts.back(); t.op == ir::Op::ExitTrap && t.aux == SIGSEGV && t.aux2 == SEGV_MAPERR &&
                                            codecache::CodeWriteWatch::instance().guest_prot(t.imm2) >= 0)
@@ -762,6 +774,11 @@ void Dispatcher::print_stats(FILE* out) const {
   fprintf(out, "  blocks decoded       %llu (%llu IR insts)\n", static_cast<unsigned long long>(s.blocks_decoded),
           static_cast<unsigned long long>(s.ir_insts));
   fprintf(out, "  syscalls             %llu\n", static_cast<unsigned long long>(s.syscalls));
+  if (const DecodeCache& dc = process_decode_cache(); dc.enabled())
+    fprintf(out, "  decode cache: %llu blocks found (%llu next in the file) in %s (of %llu there), %llu new for it%s\n",
+            static_cast<unsigned long long>(dc.hits()), static_cast<unsigned long long>(dc.streamed()), dc.path().c_str(),
+            static_cast<unsigned long long>(dc.loaded()), static_cast<unsigned long long>(dc.recorded()),
+            dc.first_run() ? " (the program's first run: recorded from its next)" : "");
   double interp = s.interp_seconds - s.decode_seconds - s.translate_seconds - s.native_seconds;
   mips = interp > 0 ? s.guest_insns / interp / 1e6 : 0;
   fprintf(out, "  time: decode %.3fs  translate %.3fs  interpreter+dispatch %.3fs  translated code %.3fs  syscalls %.3fs\n",

@@ -36,6 +36,7 @@
 
 #include "codecache/code_write_watch.h"
 #include "ir/flags.h"
+#include "runtime/decode_cache.h"
 #include "runtime/dispatcher.h"
 #include "runtime/guest_stack.h"
 #include "runtime/signals.h"
@@ -1034,6 +1035,7 @@ long exec_path(LinuxSyscalls& s, std::optional<std::string> path, Args a) {
   cenvp.push_back(nullptr);
   fflush(stdout);
   fflush(stderr);
+  process_decode_cache().save();  // (this image ends here if the execve works)
   return host(__NR_execve, reinterpret_cast<uint64_t>(s.reexec[0].c_str()),
               reinterpret_cast<uint64_t>(cargv.data()), reinterpret_cast<uint64_t>(cenvp.data()));
 }

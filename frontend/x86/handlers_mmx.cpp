@@ -232,6 +232,7 @@ bool masked_store(Ctx& c, Slot data_lo, Slot data_hi, Slot mask_lo, Slot mask_hi
   if (c.insn.address_width == 32)
     base = c.emit(Op::Zext, Type::I64, base, ir::kNoSlot, ir::kNoSlot, 0, static_cast<uint8_t>(Type::I32));
   const uint64_t sink = reinterpret_cast<uint64_t>(g_mask_sink);
+  c.b.block().host_addresses = true;
   // The range's first byte and the first byte of its last page read (into the sink, so
   // the loads stay): one running into an unmapped page faults before any byte is written,
   // at that page's start, as on hardware.

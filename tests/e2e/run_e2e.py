@@ -12,6 +12,12 @@
       Retrace only: exit status, stdout and stderr (RX must match all of it) must match (for behaviour a native run
       cannot show, such as guarding retrace's own memory).
 
+  run_e2e.py decode-cache RETRACE WORKDIR -- PROG [ARGS...]
+      The persistent decode cache (RETRACE_CACHE_DIR=WORKDIR/...): PROG's first run leaves an
+      empty file, its second records, its third finds nearly every block there; every run's
+      stdout is the native one. A corrupt entry, a truncated file and a directory that cannot
+      be written change nothing but the count found (with a note under --verbose).
+
   run_e2e.py bad-inputs RETRACE GOOD_ELF WORKDIR [DYNAMIC_ELF]
       Corrupt copies of GOOD_ELF and other non-programs: each must be refused with the
       right status (126, or 127 when missing) and one stderr line naming the file. With
@@ -239,11 +245,78 @@ def cmd_bad_inputs(argv):
         sys.exit(1)
 
 
+def cmd_decode_cache(argv):
+    retrace, work = argv[0], argv[1]
+    _, prog = split_opts(argv[2:])
+    shutil.rmtree(work, ignore_errors=True)
+    cache = os.path.join(work, "cache")
+    native = run(prog)
+
+    def under(*opts, cache_dir=cache):
+        env = dict(os.environ, RETRACE_CACHE_DIR=cache_dir)
+        p = subprocess.run([retrace, "run", "--stats"] + list(opts) + ["--"] + prog, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=TIMEOUT, env=env)
+        if p.stdout != native.stdout or p.returncode != native.returncode:
+            fail("differs from the native run (%s): stdout %r, stderr:\n%s" % (
+                describe(p.returncode), p.stdout[:200], p.stderr.decode(errors="replace")))
+        err = p.stderr.decode(errors="replace")
+        m = re.search(r"decode cache: (\d+) blocks found \((\d+) next in the file\) in (\S+) \(of (\d+) there\), "
+                      r"(\d+) new for it", err)
+        if not m:
+            fail("no decode cache line in --stats:\n" + err)
+        found, streamed, path, there, new = m.groups()
+        return int(found), int(streamed), path, int(there), int(new), err
+
+    found, _, path, there, new, err = under()
+    if found or there or new or "first run" not in err or os.path.getsize(path) != 48:
+        fail("first run: expected nothing found or recorded and an empty 48-byte file:\n" + err)
+    found, _, _, there, new, err = under()
+    if found or there or new < 100:
+        fail("second run: expected blocks recorded:\n" + err)
+    size = os.path.getsize(path)
+    found, streamed, _, there, _, err = under()
+    if there < new or found < there * 9 // 10 or streamed < found * 8 // 10:
+        fail("third run: expected nearly all %d recorded blocks found, in order:\n%s" % (new, err))
+    print("ok: %d blocks recorded (%d bytes), %d found in the next run (%d in order)" % (new, size, found, streamed))
+
+    # Every entry's IR after its bytes flipped somewhere in the middle of the file: the
+    # entries hit are refused by their checksums, the rest still found.
+    with open(path, "r+b") as f:
+        data = bytearray(f.read())
+        for at in range(len(data) // 3, len(data) // 3 + 4096, 64):
+            data[at] ^= 0x5a
+        f.seek(0)
+        f.write(data)
+    found2, _, _, there2, _, err = under()
+    if there2 != there or not (0 < found2 < found):
+        fail("flipped bytes: expected fewer blocks found, not none:\n" + err)
+    # Cut short: ignored, said so under --verbose; the run records afresh.
+    with open(path, "r+b") as f:
+        f.truncate(size // 2)
+    found3, _, _, there3, new3, err = under("--verbose")
+    if found3 or there3 or "ignored (truncated or corrupt" not in err or new3 < 100:
+        fail("truncated file: expected it ignored with a note, and the run recording:\n" + err)
+    # Not a cache file at all.
+    with open(path, "wb") as f:
+        f.write(b"\x7fELF" + b"\0" * 100)
+    found4, _, _, _, _, err = under("--verbose")
+    if found4 or "ignored (not a cache file)" not in err:
+        fail("garbage file: expected it ignored with a note:\n" + err)
+    # A directory that cannot be made (below a regular file): runs as before.
+    blocker = os.path.join(work, "file")
+    open(blocker, "w").close()
+    _, _, _, _, _, err = under("--verbose", cache_dir=os.path.join(blocker, "cache"))
+    print("ok: corrupt entries refused (%d of %d found), a truncated or foreign file ignored, "
+          "an unusable directory harmless" % (found2, there))
+    shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     if len(sys.argv) < 3:
         print(__doc__)
         sys.exit(2)
-    {"compare": cmd_compare, "expect": cmd_expect, "bad-inputs": cmd_bad_inputs}[sys.argv[1]](sys.argv[2:])
+    {"compare": cmd_compare, "expect": cmd_expect, "bad-inputs": cmd_bad_inputs,
+     "decode-cache": cmd_decode_cache}[sys.argv[1]](sys.argv[2:])
 
 
 if __name__ == "__main__":
