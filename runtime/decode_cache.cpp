@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,7 +58,7 @@ __attribute__((target("sse4.2"))) uint64_t checksum(const uint8_t* p, size_t n) 
     a = _mm_crc32_u64(a, w);
   }
   uint64_t w = 0;
-  memcpy(&w, p + i, n - i);
+  if (n > i) memcpy(&w, p + i, n - i);
   a = _mm_crc32_u64(a, w);
   return (a | b << 32) ^ (c << 16) ^ n;
 }
@@ -196,6 +197,12 @@ uint64_t entry_key(const uint8_t* first16, uint64_t pc, uint64_t variant) {
   return hash64(first16, 16, (variant * 0x9E3779B97F4A7C15ull) ^ (pc & 4095));
 }
 
+uint64_t entry_check_of(const uint8_t* entry) {
+  EntryHead h;
+  memcpy(&h, entry, sizeof h);
+  return h.check;
+}
+
 uint64_t entry_key_of(const uint8_t* entry) {
   EntryHead h;
   memcpy(&h, entry, sizeof h);
@@ -328,15 +335,24 @@ bool DecodeCache::open(const std::string& file, bool verbose) {
   path_ = file;
   verbose_ = verbose;
   owner_ = getpid();
-  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // (O_NONBLOCK: a FIFO at the path must not block; a regular file reads the same.)
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   // None yet: this is the program's first run here (or its file went). It leaves an empty
   // file; the next run records. A program run once does not pay for recording.
-  first_run_ = fd < 0;
+  first_run_ = fd < 0 && errno == ENOENT;
   if (fd < 0) return false;
-  if (const int high = fcntl(fd, F_DUPFD_CLOEXEC, kFdFloor); high >= 0) {
-    ::close(fd);
-    fd = high;
+  // Kept open high, out of the guest's way (it numbers its own descriptors from 3); with too
+  // low a descriptor limit for that, not kept: no lookups, the run records as usual.
+  struct rlimit rl;
+  const rlim_t limit = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_cur : 0;
+  const int floor = static_cast<int>(std::min<rlim_t>(kFdFloor, limit > 32 ? limit - 32 : 0));
+  const int high = floor >= 64 ? fcntl(fd, F_DUPFD_CLOEXEC, floor) : -1;
+  ::close(fd);
+  if (high < 0) {
+    note(verbose, file, "not read (no file descriptor free above 64 for it)");
+    return false;
   }
+  fd = high;
   struct stat sb;
   FileHead h{};
   const char* bad = nullptr;
@@ -368,6 +384,8 @@ bool DecodeCache::open(const std::string& file, bool verbose) {
   }
   futimens(fd, nullptr);  // (used now: the directory's pruning keeps what is used)
   fd_ = fd;
+  fd_dev_ = sb.st_dev;
+  fd_ino_ = sb.st_ino;
   count_ = h.count;
   entries_end_ = h.index_off;
   // A directory over the index by the keys' top bits (about one key a bucket): a lookup
@@ -382,6 +400,26 @@ bool DecodeCache::open(const std::string& file, bool verbose) {
   return count_ > 0;
 }
 
+// The guest closed the descriptor, or put a file of its own at its number: the file again
+// (the same one: device and inode), at a new high descriptor. The old number is left alone.
+bool DecodeCache::reattach() {
+  std::lock_guard<std::mutex> lk(reattach_mu_);
+  struct stat sb;
+  if (fstat(fd_, &sb) == 0 && sb.st_dev == fd_dev_ && sb.st_ino == fd_ino_) return true;  // (another thread did)
+  const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
+  struct rlimit rl;
+  const rlim_t limit = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_cur : 0;
+  const int floor = static_cast<int>(std::min<rlim_t>(kFdFloor, limit > 32 ? limit - 32 : 0));
+  const int high = floor >= 64 && fstat(fd, &sb) == 0 && sb.st_dev == fd_dev_ && sb.st_ino == fd_ino_
+                       ? fcntl(fd, F_DUPFD_CLOEXEC, floor)
+                       : -1;
+  ::close(fd);
+  if (high < 0) return false;
+  fd_ = high;
+  return true;
+}
+
 // The entry at off through a thread's window (read again from off when it does not hold
 // it whole); nullptr when off does not start a plausible entry.
 const uint8_t* DecodeCache::entry_at(uint64_t off, size_t chunk, size_t* size) const {
@@ -391,7 +429,9 @@ const uint8_t* DecodeCache::entry_at(uint64_t off, size_t chunk, size_t* size) c
   auto fill = [&](size_t n) {
     n = static_cast<size_t>(std::min<uint64_t>(n, entries_end_ - off));
     if (win.buf.size() < n) win.buf.resize(n);
-    const ssize_t k = pread(fd_, win.buf.data(), n, static_cast<off_t>(off));
+    ssize_t k = pread(fd_, win.buf.data(), n, static_cast<off_t>(off));
+    if (k < 0 && errno == EBADF && const_cast<DecodeCache*>(this)->reattach())
+      k = pread(fd_, win.buf.data(), n, static_cast<off_t>(off));
     win.off = off;
     win.len = k > 0 ? static_cast<size_t>(k) : 0;
     win.owner = this;
@@ -467,7 +507,7 @@ std::unique_ptr<ir::Block> DecodeCache::find(uint64_t pc, const x86::CodeReader&
 
 void DecodeCache::record(const ir::Block& fresh, const x86::Frontend& fe, const x86::DecodeOptions& opt,
                          const x86::CodeReader& read) {
-  if (!enabled() || first_run_ || opt.fallthru_hot || fresh.insts.empty() || fresh.end <= fresh.pc || fresh.host_addresses ||
+  if (!enabled() || first_run_ || forked_ || opt.fallthru_hot || fresh.insts.empty() || fresh.end <= fresh.pc || fresh.host_addresses ||
       fresh.terminator().op == ir::Op::ExitTrap)
     return;
   const uint64_t pc = fresh.pc, len = fresh.end - fresh.pc;
@@ -499,19 +539,36 @@ void DecodeCache::record(const ir::Block& fresh, const x86::Frontend& fe, const 
   if (!encode_entry(fresh, *moved.block, bytes.data(), got, variant, pending_)) return;
   pending_seen_.insert(id);
   pending_list_.push_back({key, at, pending_.size() - at});
+  recorded_.fetch_add(1, std::memory_order_relaxed);
 }
 
-uint64_t DecodeCache::recorded() const {
-  std::lock_guard<std::mutex> lk(mu_);
-  return pending_list_.size();
+void DecodeCache::after_fork_child() {
+  // The parent writes the file; the child (one thread now) neither records nor saves, and
+  // never takes mu_, which another of the parent's threads may have held at the fork.
+  forked_ = true;
 }
 
 bool DecodeCache::save() {
-  if (!enabled() || getpid() != owner_) return false;
+  if (!enabled() || forked_ || getpid() != owner_) return false;
+  if (first_run_) {
+    // The empty file, only where there is none: a first run that ends after a later run
+    // recorded must not overwrite what that one wrote. (Cut short, it is ignored.)
+    first_run_ = false;
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return false;
+    FileHead h{};
+    memcpy(h.magic, kMagic, sizeof kMagic);
+    h.build = build_identity();
+    h.index_off = h.size = sizeof h;
+    h.index_check = checksum(nullptr, 0);
+    const bool ok = write_all(fd, reinterpret_cast<const uint8_t*>(&h), sizeof h);
+    ::close(fd);
+    return ok;
+  }
   std::lock_guard<std::mutex> lk(mu_);
   const size_t fresh = pending_list_.size();
   // A few new blocks are not worth rewriting a large file for: they are decoded again.
-  if (!first_run_ && (fresh < 16 || fresh * 32 < count_)) return false;
+  if (fresh < 16 || fresh * 32 < count_) return false;
   struct Item {
     uint64_t key;
     const uint8_t* p;  // a new entry; nullptr: the old file's, at off
@@ -520,21 +577,31 @@ bool DecodeCache::save() {
   };
   std::vector<Item> items;
   items.reserve(count_ + fresh);
-  // The file's entries in their order, then this run's (past kMaxFile: this run's only,
-  // for a program whose runs differ a lot).
-  // (Old entries are copied as they are read: items hold their file offsets.)
-  if (sizeof(FileHead) + entries_end_ + pending_.size() + (count_ + fresh) * 16 <= kMaxFile) {
-    for (uint64_t off = sizeof(FileHead); off < entries_end_;) {
+  // The file's entries in their order, then this run's (past kMaxFile: this run's new
+  // ones only, so a program whose runs differ a lot starts its file over).
+  // Old entries are copied as they are read (items hold their file offsets), each checked
+  // as a lookup checks it, and only from the file this run opened (the guest may have closed
+  // its descriptor, or put a file of its own at that number).
+  struct stat sb;
+  const bool same_file = fd_ >= 0 && ((fstat(fd_, &sb) == 0 && sb.st_dev == fd_dev_ && sb.st_ino == fd_ino_) || reattach());
+  if (same_file && sizeof(FileHead) + entries_end_ + pending_.size() + (count_ + fresh) * 16 <= kMaxFile) {
+    std::vector<uint64_t> offs;
+    offs.reserve(count_);
+    for (uint64_t i = 0; i < count_; ++i) offs.push_back(index_[2 * i + 1]);
+    std::sort(offs.begin(), offs.end());  // (in file order: the order the runs decoded them)
+    for (uint64_t off : offs) {
       size_t size = 0;
       const uint8_t* e = entry_at(off, kChunk, &size);
-      if (!e) break;
-      items.push_back({entry_key_of(e), nullptr, size, off});
-      off += size;
+      if (e && checksum(e + 8, size - 8) == entry_check_of(e)) items.push_back({entry_key_of(e), nullptr, size, off});
     }
   }
   for (const Pending& p : pending_list_) items.push_back({p.key, pending_.data() + p.off, p.size, 0});
   std::string tmp = path_ + ".tmp." + std::to_string(getpid());
-  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST) {  // (left by a run with this pid that died while writing)
+    unlink(tmp.c_str());
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  }
   if (fd < 0) {
     note(verbose_, path_, (std::string("not written: ") + strerror(errno)).c_str());
     return false;
@@ -584,7 +651,7 @@ bool DecodeCache::save() {
   // writes only what came after.
   pending_.clear();
   pending_list_.clear();
-  first_run_ = false;
+  recorded_.store(0, std::memory_order_relaxed);
   return true;
 }
 
@@ -593,9 +660,15 @@ DecodeCache& process_decode_cache() {
   return *c;
 }
 
-std::string decode_cache_file(const std::string& dir, const std::string& program) {
+std::string decode_cache_file(const std::string& dir_in, const std::string& program) {
   struct stat sb;
-  if (dir.empty() || stat(program.c_str(), &sb) != 0) return "";
+  if (dir_in.empty() || stat(program.c_str(), &sb) != 0) return "";
+  std::string dir = dir_in;
+  if (dir[0] != '/') {  // (relative to where retrace started, not where the guest goes)
+    char cwd[PATH_MAX];
+    if (!getcwd(cwd, sizeof cwd)) return "";
+    dir = std::string(cwd) + "/" + dir;
+  }
   char real[PATH_MAX];
   std::string id = realpath(program.c_str(), real) ? real : program;
   const uint64_t v[5] = {sb.st_dev, sb.st_ino, static_cast<uint64_t>(sb.st_size),

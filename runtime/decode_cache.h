@@ -81,8 +81,10 @@ class DecodeCache {
   uint64_t hits() const { return hits_.load(std::memory_order_relaxed); }
   uint64_t loaded() const { return count_; }
   uint64_t streamed() const { return streamed_.load(std::memory_order_relaxed); }
-  uint64_t recorded() const;
+  uint64_t recorded() const { return recorded_.load(std::memory_order_relaxed); }
   bool first_run() const { return first_run_; }
+  // In a forked child: it neither records nor writes (its parent does).
+  void after_fork_child();
 
  private:
   struct Pending {
@@ -90,6 +92,7 @@ class DecodeCache {
     size_t off, size;
   };
   void close_file();
+  bool reattach();
   const uint8_t* entry_at(uint64_t off, size_t chunk, size_t* size) const;
   std::unique_ptr<ir::Block> take(uint64_t off, size_t chunk, uint64_t key, uint64_t pc, const uint8_t* first,
                                   const x86::CodeReader& read, size_t* size);
@@ -97,10 +100,14 @@ class DecodeCache {
   std::string path_;
   bool verbose_ = false;
   std::atomic<bool> first_run_{false};  // no file yet: record nothing, leave an empty one
+  std::atomic<bool> forked_{false};     // a forked child's copy
+  std::atomic<uint64_t> recorded_{0};   // entries in pending_list_
   int owner_ = 0;           // pid of the process that opened it
   // The file (read with pread): header, entries, then the index (key, offset) by key,
   // which is read whole at open.
-  int fd_ = -1;
+  std::atomic<int> fd_{-1};
+  std::mutex reattach_mu_;
+  uint64_t fd_dev_ = 0, fd_ino_ = 0;  // the file fd_ was opened on
   uint64_t count_ = 0;
   std::vector<uint64_t> index_;  // count_ pairs
   uint64_t entries_end_ = 0;

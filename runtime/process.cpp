@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "codecache/code_write_watch.h"
+#include "runtime/decode_cache.h"
 #include "runtime/signals.h"
 #include "runtime/threads.h"
 
@@ -174,6 +175,7 @@ std::unique_ptr<GuestProcess> GuestProcess::create(const ProcessSpec& spec, Load
   p->syscalls_->on_fork_child = [] {
     threads_after_fork_child();
     process_signals().after_fork_child();
+    process_decode_cache().after_fork_child();
   };
   // Signals (signals.cpp): synchronous faults and traps, and the safe-point hook for
   // asynchronous ones (threads.cpp runs it after its own safe-point work).

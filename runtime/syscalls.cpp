@@ -1000,6 +1000,7 @@ long exec_path(LinuxSyscalls& s, std::optional<std::string> path, Args a) {
     if (is_self_exe(*path)) path = s.exe_path;
     fflush(stdout);
     fflush(stderr);
+    process_decode_cache().save();
     return host(__NR_execve, reinterpret_cast<uint64_t>(path->c_str()), a[1], a[2]);
   }
   // /proc/self/exe names the guest program (busybox re-executes itself that way), not

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "codecache/code_write_watch.h"
+#include "runtime/decode_cache.h"
 #include "ir/flags.h"
 #include "runtime/guest_memory.h"
 #include "runtime/process.h"
@@ -207,6 +208,7 @@ void clear_tid(ThreadRec* t) {
 // every thread ends at once, as the kernel does it.
 [[noreturn]] void end_process(const RunResult& res) {
   reg().ending.store(true);
+  process_decode_cache().save();  // (exit_group or a fatal signal with other threads alive)
   if (res.how == RunResult::Signaled) {
     if (!res.message.empty()) fprintf(stderr, "retrace: %s\n", res.message.c_str());
     die_of_signal(res.signal);

@@ -200,6 +200,15 @@ TEST(DecodeCache, TheFileRoundTripsAndRefusesWhatDoesNotMatch) {
       EXPECT_NE(c.find(pcs[k + 1] + kElsewhere, reader_for(changed, vaddr + kElsewhere), opt), nullptr);
     }
   }
+  // The descriptor closed under it (a guest's closefrom): the file is opened again.
+  {
+    DecodeCache c;
+    EXPECT_TRUE(c.open(file, false));
+    for (int fd = 64; fd < 1024; ++fd) close(fd);
+    size_t found = 0;
+    for (uint64_t pc : pcs) found += c.find(pc + kElsewhere, there, opt) != nullptr;
+    EXPECT_EQ(found, c.loaded());
+  }
   // A flipped bit in an entry's IR: that entry is refused (its checksum), the rest found.
   std::vector<uint8_t> image;
   {
