@@ -92,8 +92,10 @@ struct FileHead {
 };
 constexpr char kMagic[8] = {'R', 'T', 'D', 'C', 'A', 'C', 'H', '1'};
 
-constexpr size_t kMaxPending = 64u << 20;   // entries one run adds at most
-constexpr size_t kMaxFile = 256u << 20;     // past this a file keeps only what its last run used
+// A file holds at most kMaxFile bytes of entries; past that it keeps its last run's new ones
+// (which the recording stops at, kMaxPending: a large program's start-up, in the order it ran).
+constexpr size_t kMaxFile = 64u << 20;
+constexpr size_t kMaxPending = kMaxFile;
 
 uint64_t build_identity() {
   static const uint64_t id = [] {

@@ -414,7 +414,10 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   if (dc.enabled()) d.block = dc.find(pc, read_, dopt);
   if (!d.block) {
     d = fe_.decode(pc, read_, dopt);
-    if (dc.enabled() && d.diagnostic.empty()) dc.record(*d.block, fe_, dopt, read_);
+    // (Not code on a page the guest may write: a JIT's code changes from run to run.)
+    if (dc.enabled() && d.diagnostic.empty() &&
+        !codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1)))
+      dc.record(*d.block, fe_, dopt, read_);
   }
   d.block->superblock = side_exits;
   if (ir::Inst& t = d.block->insts.back(); t.op == ir::Op::ExitTrap && t.aux == SIGSEGV && t.aux2 == SEGV_MAPERR &&
