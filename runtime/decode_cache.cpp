@@ -317,6 +317,17 @@ struct Window {
   const void* owner = nullptr;  // (the cache it read from, and when)
   uint64_t gen = 0;
 };
+
+// fd moved to a high descriptor, out of the guest's way (it numbers its own from 3), and
+// closed; -1 when the descriptor limit leaves no room above 64.
+int move_high(int fd) {
+  struct rlimit rl;
+  const rlim_t limit = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_cur : 0;
+  const int floor = static_cast<int>(std::min<rlim_t>(kFdFloor, limit > 32 ? limit - 32 : 0));
+  const int high = floor >= 64 ? fcntl(fd, F_DUPFD_CLOEXEC, floor) : -1;
+  ::close(fd);
+  return high;
+}
 }  // namespace
 
 DecodeCache::~DecodeCache() { close_file(); }
@@ -343,13 +354,9 @@ bool DecodeCache::open(const std::string& file, bool verbose) {
   // file; the next run records. A program run once does not pay for recording.
   first_run_ = fd < 0 && errno == ENOENT;
   if (fd < 0) return false;
-  // Kept open high, out of the guest's way (it numbers its own descriptors from 3); with too
-  // low a descriptor limit for that, not kept: no lookups, the run records as usual.
-  struct rlimit rl;
-  const rlim_t limit = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_cur : 0;
-  const int floor = static_cast<int>(std::min<rlim_t>(kFdFloor, limit > 32 ? limit - 32 : 0));
-  const int high = floor >= 64 ? fcntl(fd, F_DUPFD_CLOEXEC, floor) : -1;
-  ::close(fd);
+  // With too low a descriptor limit for a high one, not kept: no lookups, the run records
+  // as usual.
+  const int high = move_high(fd);
   if (high < 0) {
     note(verbose, file, "not read (no file descriptor free above 64 for it)");
     return false;
@@ -410,13 +417,11 @@ bool DecodeCache::reattach() {
   if (fstat(fd_, &sb) == 0 && sb.st_dev == fd_dev_ && sb.st_ino == fd_ino_) return true;  // (another thread did)
   const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return false;
-  struct rlimit rl;
-  const rlim_t limit = getrlimit(RLIMIT_NOFILE, &rl) == 0 ? rl.rlim_cur : 0;
-  const int floor = static_cast<int>(std::min<rlim_t>(kFdFloor, limit > 32 ? limit - 32 : 0));
-  const int high = floor >= 64 && fstat(fd, &sb) == 0 && sb.st_dev == fd_dev_ && sb.st_ino == fd_ino_
-                       ? fcntl(fd, F_DUPFD_CLOEXEC, floor)
-                       : -1;
-  ::close(fd);
+  if (fstat(fd, &sb) != 0 || sb.st_dev != fd_dev_ || sb.st_ino != fd_ino_) {
+    ::close(fd);
+    return false;
+  }
+  const int high = move_high(fd);
   if (high < 0) return false;
   fd_ = high;
   return true;
