@@ -530,6 +530,7 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
   t_cache = cache_native_.get();
   t_state = &st;
   uint64_t pc = st.rip;
+  codecache::CodeWriteWatch& watch = codecache::CodeWriteWatch::instance();
   for (;;) {
     if (st.pending_exit) {
       // A safe point: an asynchronous event (signal) asked translated code to come back.
@@ -539,9 +540,9 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
       pc = st.rip;
       prev = nullptr;
     }
-    if (codecache::CodeWriteWatch::instance().any_written()) {
+    if (watch.any_written()) {
       // Self-modifying code: drop what was decoded from the written pages.
-      for (uint64_t page : codecache::CodeWriteWatch::instance().take_written()) {
+      for (uint64_t page : watch.take_written()) {
         uint64_t lo = page == ~0ull ? 0 : page, hi = page == ~0ull ? ~0ull : page + 4096;
         stats_.code_writes++;
         if (on_code_write) on_code_write(lo, hi);
@@ -574,7 +575,9 @@ bool Dispatcher::loop(ir::MachineState& st, const SyscallFn& syscall, RunResult&
       prev = nullptr;
       continue;
     }
-    const codecache::TranslatedBlock* tb = translator_ ? native_for(b) : nullptr;
+    // (native_for's own first checks, here: most interpreted blocks are not hot yet.)
+    const codecache::TranslatedBlock* tb =
+        translator_ && (b->native || b->exec_count.get() >= threshold_) ? native_for(b) : nullptr;
     b->exec_count.inc();
     stats_.blocks_run++;
     ir::Exit e;
