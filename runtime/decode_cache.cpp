@@ -19,6 +19,8 @@
 #include <nmmintrin.h>
 
 #include "ir/host_cpu.h"
+#include "ir/vecops.h"
+#include "ir/x87.h"
 
 namespace retrace::rt {
 
@@ -266,6 +268,31 @@ bool encode_entry(const ir::Block& at_pc, const ir::Block& moved, const uint8_t*
   return true;
 }
 
+// Whatever the file says, the IR indexes nothing out of range: known ops and types, operands
+// and destinations within the block's slots, x87 and vector rows within their tables, an
+// exit at the end. (A file another program wrote with a matching checksum must not get a
+// wild slot into the interpreter. ir::verify checks more, definitions before uses too,
+// but costs about as much as decoding the block again.)
+static bool in_bounds(const ir::Block& b) {
+  if (b.insts.empty() || b.next_temp > ir::kNumSlots || !ir::has(b.terminator().op, ir::prop::T)) return false;
+  for (const ir::Inst& in : b.insts) {
+    if (static_cast<unsigned>(in.op) >= ir::kNumOps || in.type > ir::Type::Addr) return false;
+    const ir::Slot args[3] = {in.a, in.b, in.c};
+    for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
+      if (args[k] >= b.next_temp) return false;  // (kNoSlot too)
+    if (ir::has(in.op, ir::prop::R)) {
+      const unsigned n = (ir::has(in.op, ir::prop::R2) ? 2 : 1) * (in.type == ir::Type::V128 ? 2 : 1);
+      if (in.dst + n > b.next_temp) return false;
+    }
+    const unsigned row = in.aux | in.aux2 << 8;
+    if (in.op == ir::Op::X87 && row >= static_cast<unsigned>(ir::X87Op::Count)) return false;
+    if ((in.op == ir::Op::Vec || in.op == ir::Op::VecToInt || in.op == ir::Op::VecFlags || in.op == ir::Op::IntToVec) &&
+        row >= static_cast<unsigned>(ir::VecOp::Count))
+      return false;
+  }
+  return true;
+}
+
 std::unique_ptr<ir::Block> decode_entry(const uint8_t* entry, size_t size, uint64_t pc) {
   EntryHead h;
   if (size < sizeof h) return nullptr;
@@ -294,7 +321,7 @@ std::unique_ptr<ir::Block> decode_entry(const uint8_t* entry, size_t size, uint6
   for (const ir::InsnMark& m : b->marks)
     if (m.first_inst >= h.ninsts || m.off >= h.len) return nullptr;
   b->next_temp = h.next_temp;
-  return b;
+  return in_bounds(*b) ? std::move(b) : nullptr;
 }
 
 // ---- DecodeCache -----------------------------------------------------------------------

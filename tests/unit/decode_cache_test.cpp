@@ -113,6 +113,41 @@ TEST(DecodeCache, SuperblocksAndOneInstructionBlocksToo) {
   }
 }
 
+TEST(DecodeCache, AnEntryThatIndexesOutOfRangeIsRefused) {
+  // A block of real code, its entry, then the entry edited the way a forged file could
+  // (its checksum is checked before this, by the cache): an operand slot past the block's
+  // temps, an unknown op, an x87 row past the table. Each is refused; the unedited entry
+  // decodes.
+  const auto segs = exec_segments("/lib64/ld-linux-x86-64.so.2");
+  ASSERT_FALSE(segs.empty());
+  const auto& [vaddr, bytes] = segs[0];
+  Frontend fe(Mode::M64);
+  const DecodedBlock a = fe.decode(vaddr, reader_for(bytes, vaddr));
+  const DecodedBlock m = fe.decode(vaddr + kProbeDelta, reader_for(bytes, vaddr + kProbeDelta));
+  std::vector<uint8_t> entry;
+  ASSERT_TRUE(encode_entry(*a.block, *m.block, bytes.data(), 64, decode_variant({}), entry));
+  ASSERT_NE(decode_entry(entry.data(), entry.size(), vaddr), nullptr);
+  uint32_t nbytes;
+  memcpy(&nbytes, entry.data() + 20, 4);
+  const size_t first = 40 + ((nbytes + 7) & ~7u);  // (the first instruction)
+  const size_t n = a.block->insts.size();
+  for (int edit = 0; edit < 3; ++edit) {
+    std::vector<uint8_t> bad = entry;
+    for (size_t i = 0; i < n; ++i) {
+      ir::Inst in;
+      memcpy(static_cast<void*>(&in), bad.data() + first + i * sizeof in, sizeof in);
+      if (edit == 0 && ir::info(in.op).nargs > 0) in.a = 0xfff0;
+      if (edit == 1 && i == 0) in.op = static_cast<ir::Op>(ir::kNumOps);
+      if (edit == 2 && i == 0) {
+        in.op = ir::Op::X87;
+        in.aux = in.aux2 = 0xff;
+      }
+      memcpy(bad.data() + first + i * sizeof in, &in, sizeof in);
+    }
+    EXPECT_EQ(decode_entry(bad.data(), bad.size(), vaddr), nullptr) << "edit " << edit;
+  }
+}
+
 // A temporary directory, removed with its files.
 struct TempDir {
   std::string path;
