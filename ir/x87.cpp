@@ -26,7 +26,7 @@
 //   - stored images (fnstenv, fnsave, fxsave) get the guest's own fcw/fsw patched in, since
 //     the host saw the masked ones;
 //   - FIP/FOP/FDP/FCS are the guest's: the frontend passes the pc and FOP in imm (x87_imm);
-//     they follow the host CPU's model (pointer_model below): on current Intel cores FOP
+//     they follow the host CPU's model (x87_model below): on current Intel cores FOP
 //     and FDP change only on an unmasked exception and FCS/FDS are deprecated (0); on AMD
 //     cores every non-control instruction sets FOP and FCS, and every one with a memory
 //     operand FDP;
@@ -75,31 +75,27 @@ void update_es(X87State& x) {
   }
 }
 
-// How the host CPU keeps the x87 instruction and data pointers (the guest runs on it, and
-// fnstenv/fnsave/fxsave show them). Read once, at the first x87 instruction.
-struct PointerModel {
-  bool every_insn = false;  // FOP and FDP follow every non-control instruction (else: only one
-                            // that raised an unmasked exception, CPUID.7.0:EBX[6] on Intel)
-  bool fcs = false;         // FCS holds the code segment (else deprecated: 0, CPUID.7.0:EBX[13])
-  bool fxsave_on_es_only = false;  // FXSAVE/XSAVE store FOP/FIP/FDP only with an exception
-                                   // pending (AMD; Intel always does)
-  bool mmx_store_first = false;  // an MMX store that faults leaves TOP as it was (AMD); Intel
-                                 // has made the x87-to-MMX transition (TOP = 0) by then
+// Where the host CPU's x87 unit differs by vendor (the guest runs on it, and fnstenv,
+// fnsave and fxsave show it). Read once, at the first x87 instruction.
+struct X87Model {
+  // AMD: FOP follows every non-control instruction and FDP every one with a memory operand
+  // (Intel: only one that raised an unmasked exception, CPUID.7.0:EBX[6]); FXSAVE/XSAVE
+  // store FOP/FIP/FDP only while an exception is pending (Intel: always); a faulting MMX
+  // store leaves TOP as it was (Intel has made the x87-to-MMX transition by then).
+  bool amd = false;
+  bool fcs = false;  // FCS holds the code segment (else deprecated: 0, CPUID.7.0:EBX[13])
 };
-const PointerModel& pointer_model() {
-  static const PointerModel m = [] {
-    PointerModel p;
+const X87Model& x87_model() {
+  static const X87Model m = [] {
+    X87Model x;
     unsigned a, b, c, d;
     __asm__("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d) : "a"(0), "c"(0));
-    const bool amd = (b == 0x68747541 && d == 0x69746e65 && c == 0x444d4163) ||  // AuthenticAMD
-                     (b == 0x6f677948 && d == 0x6e65476e && c == 0x656e6975);    // HygonGenuine
+    x.amd = (b == 0x68747541 && d == 0x69746e65 && c == 0x444d4163) ||  // AuthenticAMD
+            (b == 0x6f677948 && d == 0x6e65476e && c == 0x656e6975);    // HygonGenuine
     unsigned ebx7 = 0;
     if (a >= 7) __asm__("cpuid" : "=a"(a), "=b"(ebx7), "=c"(c), "=d"(d) : "a"(7), "c"(0));
-    p.every_insn = amd;
-    p.fcs = !(ebx7 & (1u << 13));
-    p.mmx_store_first = amd;
-    p.fxsave_on_es_only = amd;
-    return p;
+    x.fcs = !(ebx7 & (1u << 13));
+    return x;
   }();
   return m;
 }
@@ -134,7 +130,7 @@ void from_image(X87State& x, const Image& img, unsigned flags, uint64_t addr, ui
     x.last_ip = img.fip;
     x.last_dp = img.fdp;
     x.last_opcode = img.fop & 0x7ff;
-    x.last_cs = pointer_model().fcs ? img.fcs : 0;
+    x.last_cs = x87_model().fcs ? img.fcs : 0;
   }
   finish(x, flags, addr, imm);
 }
@@ -146,9 +142,9 @@ void finish(X87State& x, unsigned flags, uint64_t addr, uint64_t imm) {
     // follows every non-control instruction, FOP and FDP only one that raised an unmasked
     // exception.
     x.last_ip = imm >> 16;
-    const PointerModel& m = pointer_model();
+    const X87Model& m = x87_model();
     if (m.fcs) x.last_cs = kUserCs;
-    if (m.every_insn) {
+    if (m.amd) {
       x.last_opcode = static_cast<uint16_t>((imm >> 3) & 0x7ff);
       if (flags & M) x.last_dp = addr;
     } else if (x.fsw & kES) {
@@ -258,7 +254,7 @@ void save_result(MachineState& s, const Image& img, unsigned flags, uint64_t add
     uint32_t mx = static_cast<uint32_t>(s.slot[kSlotMxcsr]);
     memcpy(p + 24, &mx, 4);
     memcpy(p + 160, &s.slot[kSlotXmm], 256);
-    if (pointer_model().fxsave_on_es_only) {
+    if (x87_model().amd) {
       // AMD: FXSAVE stores FOP, FIP and FDP (and FCS/FDS) only while an exception is
       // pending, zeros otherwise. (The host saw the image with ES clear.)
       memset(p + 6, 0, 18);
@@ -430,7 +426,7 @@ X87_FN(MMX_ENTER) {
 }
 X87_FN(MMX_CHECK) { return 0; }
 X87_FN(MMX_READ_TOP) {
-  if (!pointer_model().mmx_store_first) s.x87.top = 0;
+  if (!x87_model().amd) s.x87.top = 0;  // (AMD: after the store, MMX_VALID)
   return mmx_get(s.x87, imm);
 }
 X87_FN(MMX_VALID) {

@@ -201,26 +201,30 @@ uint64_t entry_key(const uint8_t* first16, uint64_t pc, uint64_t variant) {
   return hash64(first16, 16, (variant * 0x9E3779B97F4A7C15ull) ^ (pc & 4095));
 }
 
-uint64_t entry_check_of(const uint8_t* entry) {
+namespace {
+EntryHead head_of(const uint8_t* entry) {
   EntryHead h;
   memcpy(&h, entry, sizeof h);
-  return h.check;
+  return h;
 }
 
-uint64_t entry_key_of(const uint8_t* entry) {
-  EntryHead h;
-  memcpy(&h, entry, sizeof h);
-  return h.key;
+// Relocation r (see EntryHead) of insts moved by `by` (the pc; shifted: the pc << 16).
+void relocate(ir::Inst* insts, uint32_t r, uint64_t by) {
+  ir::Inst& in = insts[r >> 2];
+  (r & 2 ? in.imm2 : in.imm) += by << (r & 1 ? 16 : 0);
 }
+}  // namespace
+
+uint64_t entry_key_of(const uint8_t* entry) { return head_of(entry).key; }
 
 bool encode_entry(const ir::Block& at_pc, const ir::Block& moved, const uint8_t* bytes, size_t nbytes,
                   uint64_t variant, std::vector<uint8_t>& out) {
   const uint64_t pc = at_pc.pc, len = at_pc.end - at_pc.pc;
-  if (at_pc.insts.empty() || at_pc.end <= pc || len > (1u << 20) || nbytes < len || nbytes < 16 || at_pc.insts.size() > (1u << 28) ||
-      nbytes > (1u << 20) || moved.pc != pc + kProbeDelta || moved.end - moved.pc != len ||
+  if (at_pc.insts.empty() || at_pc.insts.size() > (1u << 24) || at_pc.end <= pc || nbytes < len || nbytes < 16 ||
+      nbytes > (1u << 20) || at_pc.terminator().op == ir::Op::ExitTrap || at_pc.host_addresses ||
+      moved.host_addresses || moved.pc != pc + kProbeDelta || moved.end - moved.pc != len ||
       moved.insts.size() != at_pc.insts.size() || moved.marks.size() != at_pc.marks.size() ||
-      moved.next_temp != at_pc.next_temp || at_pc.insts.size() > (1u << 24) || at_pc.terminator().op == ir::Op::ExitTrap ||
-      at_pc.host_addresses || moved.host_addresses)
+      moved.next_temp != at_pc.next_temp)
     return false;
   for (size_t i = 0; i < at_pc.marks.size(); ++i)
     if (at_pc.marks[i].first_inst != moved.marks[i].first_inst || at_pc.marks[i].off != moved.marks[i].off) return false;
@@ -258,7 +262,7 @@ bool encode_entry(const ir::Block& at_pc, const ir::Block& moved, const uint8_t*
   auto* insts = reinterpret_cast<ir::Inst*>(e + at);
   memcpy(static_cast<void*>(insts), at_pc.insts.data(), at_pc.insts.size() * sizeof(ir::Inst));
   at += at_pc.insts.size() * sizeof(ir::Inst);
-  for (uint32_t r : relocs) (r & 2 ? insts[r >> 2].imm2 : insts[r >> 2].imm) -= pc << (r & 1 ? 16 : 0);
+  for (uint32_t r : relocs) relocate(insts, r, -pc);  // (stored relative to the block)
   memcpy(e + at, at_pc.marks.data(), at_pc.marks.size() * sizeof(ir::InsnMark));
   at += at_pc.marks.size() * sizeof(ir::InsnMark);
   if (!relocs.empty()) memcpy(e + at, relocs.data(), relocs.size() * 4);
@@ -294,9 +298,8 @@ static bool in_bounds(const ir::Block& b) {
 }
 
 std::unique_ptr<ir::Block> decode_entry(const uint8_t* entry, size_t size, uint64_t pc) {
-  EntryHead h;
-  if (size < sizeof h) return nullptr;
-  memcpy(&h, entry, sizeof h);
+  if (size < sizeof(EntryHead)) return nullptr;
+  const EntryHead h = head_of(entry);
   const size_t want = sizeof h + pad8(h.nbytes) + static_cast<size_t>(h.ninsts) * sizeof(ir::Inst) +
                       static_cast<size_t>(h.nmarks) * sizeof(ir::InsnMark) + pad8(static_cast<size_t>(h.nrelocs) * 4);
   if (h.size != size || want != size || h.ninsts == 0 || h.len == 0 || h.len > h.nbytes) return nullptr;
@@ -315,8 +318,7 @@ std::unique_ptr<ir::Block> decode_entry(const uint8_t* entry, size_t size, uint6
     uint32_t x;
     memcpy(&x, at + r * 4, 4);
     if ((x >> 2) >= h.ninsts) return nullptr;
-    ir::Inst& in = b->insts[x >> 2];
-    (x & 2 ? in.imm2 : in.imm) += pc << (x & 1 ? 16 : 0);
+    relocate(b->insts.data(), x, pc);
   }
   for (const ir::InsnMark& m : b->marks)
     if (m.first_inst >= h.ninsts || m.off >= h.len) return nullptr;
@@ -476,8 +478,7 @@ const uint8_t* DecodeCache::entry_at(uint64_t off, size_t chunk, size_t* size) c
   };
   if (!holds(off, sizeof(EntryHead))) fill(chunk);
   if (!holds(off, sizeof(EntryHead))) return nullptr;
-  EntryHead h;
-  memcpy(&h, win.buf.data() + (off - win.off), sizeof h);
+  const EntryHead h = head_of(win.buf.data() + (off - win.off));
   if (h.size < sizeof h || h.size % 8 || off + h.size > entries_end_) return nullptr;
   if (!holds(off, h.size)) fill(std::max<size_t>(chunk, h.size));
   if (!holds(off, h.size)) return nullptr;
@@ -490,8 +491,7 @@ std::unique_ptr<ir::Block> DecodeCache::take(uint64_t off, size_t chunk, uint64_
   size_t size = 0;
   const uint8_t* e = entry_at(off, chunk, &size);
   if (!e) return nullptr;
-  EntryHead h;
-  memcpy(&h, e, sizeof h);
+  const EntryHead h = head_of(e);
   if (h.key != key || sizeof h + pad8(h.nbytes) > size || h.nbytes < 16) return nullptr;
   thread_local std::vector<uint8_t> now;
   now.resize(h.nbytes);
@@ -541,7 +541,7 @@ std::unique_ptr<ir::Block> DecodeCache::find(uint64_t pc, const x86::CodeReader&
 
 void DecodeCache::record(const ir::Block& fresh, const x86::Frontend& fe, const x86::DecodeOptions& opt,
                          const x86::CodeReader& read) {
-  if (!enabled() || first_run_ || forked_ || opt.fallthru_hot || fresh.insts.empty() || fresh.end <= fresh.pc || fresh.host_addresses ||
+  if (!recording() || opt.fallthru_hot || fresh.insts.empty() || fresh.end <= fresh.pc || fresh.host_addresses ||
       fresh.terminator().op == ir::Op::ExitTrap)
     return;
   const uint64_t pc = fresh.pc, len = fresh.end - fresh.pc;
@@ -626,7 +626,7 @@ bool DecodeCache::save() {
     for (uint64_t off : offs) {
       size_t size = 0;
       const uint8_t* e = entry_at(off, kChunk, &size);
-      if (e && checksum(e + 8, size - 8) == entry_check_of(e)) items.push_back({entry_key_of(e), nullptr, size, off});
+      if (e && checksum(e + 8, size - 8) == head_of(e).check) items.push_back({entry_key_of(e), nullptr, size, off});
     }
   }
   for (const Pending& p : pending_list_) items.push_back({p.key, pending_.data() + p.off, p.size, 0});

@@ -64,6 +64,8 @@ class DecodeCache {
   // empty). Returns whether entries were loaded.
   bool open(const std::string& file, bool verbose);
   bool enabled() const { return !path_.empty(); }
+  // Whether record() keeps anything (not in a program's first run, nor in a forked child).
+  bool recording() const { return enabled() && !first_run_ && !forked_; }
 
   // The block at pc decoded from the same bytes before, relocated to pc; nullptr if none.
   // in_order: a block the run needs now (the dispatcher's decode), not a look ahead.

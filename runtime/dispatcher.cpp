@@ -358,10 +358,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     x86::DecodeOptions dopt;
     dopt.max_insns = opt_.max_block_insns ? opt_.max_block_insns : 1;
     dopt.side_exits = false;  // (only its start and its exits matter here)
-    DecodeCache& dc = process_decode_cache();
-    x86::DecodedBlock d;
-    if (dc.enabled()) d.block = dc.find(pc, read_, dopt, false);
-    if (!d.block) d = fe_.decode(pc, read_, dopt);
+    x86::DecodedBlock d = decode_ir(pc, dopt, false);
     if (!d.block || !d.diagnostic.empty() ||
         codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1))) {
       use = ir::IncomingFlags::Read;  // undecodable, or writable: the bytes may not stay
@@ -391,6 +388,22 @@ ir::Block* Dispatcher::lookup(uint64_t pc) {
   return decode_block(pc, opt_.superblocks && translator_ && threshold_ == 0);
 }
 
+x86::DecodedBlock Dispatcher::decode_ir(uint64_t pc, const x86::DecodeOptions& dopt, bool runs_now) {
+  // The persistent decode cache first (decode_cache.h): a hit is the same IR this decode
+  // would build, relocated to pc, from the same bytes.
+  DecodeCache& dc = process_decode_cache();
+  if (dc.loaded()) {
+    if (std::unique_ptr<ir::Block> b = dc.find(pc, read_, dopt, runs_now)) return {std::move(b), {}};
+  }
+  x86::DecodedBlock d = fe_.decode(pc, read_, dopt);
+  // A block about to run goes into the file, but not code on a page the guest may write
+  // (a JIT's code changes from run to run), nor a look ahead that may never run.
+  if (runs_now && dc.recording() && d.diagnostic.empty() &&
+      !codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1)))
+    dc.record(*d.block, fe_, dopt, read_);
+  return d;
+}
+
 ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
   const bool timed = opt_.stats;
   const auto t0 = timed ? std::chrono::steady_clock::now() : std::chrono::steady_clock::time_point{};
@@ -407,18 +420,7 @@ ir::Block* Dispatcher::decode_block(uint64_t pc, bool side_exits) {
     };
     dopt.fallthru_hot = &hot;
   }
-  // The persistent decode cache first (decode_cache.h): a hit is the same IR this decode
-  // would build, relocated to pc, from the same bytes.
-  DecodeCache& dc = process_decode_cache();
-  x86::DecodedBlock d;
-  if (dc.enabled()) d.block = dc.find(pc, read_, dopt);
-  if (!d.block) {
-    d = fe_.decode(pc, read_, dopt);
-    // (Not code on a page the guest may write: a JIT's code changes from run to run.)
-    if (dc.enabled() && d.diagnostic.empty() &&
-        !codecache::CodeWriteWatch::instance().guest_writable(pc, std::max(d.block->end, pc + 1)))
-      dc.record(*d.block, fe_, dopt, read_);
-  }
+  x86::DecodedBlock d = decode_ir(pc, dopt, true);
   d.block->superblock = side_exits;
   if (ir::Inst& t = d.block->insts.back(); t.op == ir::Op::ExitTrap && t.aux == SIGSEGV && t.aux2 == SEGV_MAPERR &&
                                            codecache::CodeWriteWatch::instance().guest_prot(t.imm2) >= 0)

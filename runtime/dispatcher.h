@@ -168,6 +168,9 @@ class Dispatcher {
   bool loop(ir::MachineState& st, const SyscallFn& syscall, RunResult& res);
   ir::Block* lookup(uint64_t pc);
   ir::Block* decode_block(uint64_t pc, bool side_exits);
+  // The frontend's IR for the block at pc, from the decode cache or decoded (and offered to
+  // the cache when runs_now: the block is about to run, not a look ahead).
+  x86::DecodedBlock decode_ir(uint64_t pc, const x86::DecodeOptions& dopt, bool runs_now);
   // b's translation, made when b is hot enough (nullptr: not yet, or it failed). A block
   // decoded again as a superblock for it replaces b.
   const codecache::TranslatedBlock* native_for(ir::Block*& b);

@@ -23,6 +23,7 @@ Exit status 1 if any test fails. Python 3 standard library only.
 
 import argparse
 import concurrent.futures
+import functools
 import os
 import pathlib
 import re
@@ -52,6 +53,7 @@ MASK_RE = re.compile(r"^\s*;\s*EXPECT-FLAGS-MASK\s+(.*?)\s*$")
 REQUIRES_RE = re.compile(r"^\s*;\s*REQUIRES-CPU\s+(.*?)\s*$")
 
 
+@functools.lru_cache(maxsize=None)
 def x87_pointers_unstable():
     """True on AMD hosts: there FXSAVE/XSAVE keep the x87 instruction and data pointers (FIP,
     FCS, FOP, FDP, FDS) only while an exception is pending, so a native program preempted
