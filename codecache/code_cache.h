@@ -10,11 +10,14 @@
 //   RX view:  [ trampolines | block 0 code + exit stubs | block 1 ... | free ... ]
 //   RW view:  same bytes, writable (patching a chain writes the rel32 of a jmp here)
 //
-//   indirect-branch table: kIbEntries {guest pc, host address} pairs (direct-mapped on
-//   a hash of the guest pc; translated code probes it inline for indirect jumps, calls
-//   and returns). Mapped below 2 GiB when possible, so the probe addresses it with a
-//   32-bit displacement. (Keys and hosts in two separate arrays measured slower: two
-//   cache lines per probe.)
+//   indirect-branch tables: kIbEntries {guest pc, host address} pairs each (direct-mapped
+//   on the guest pc's low 16 bits; translated code probes them inline for indirect jumps,
+//   calls and returns). The first holds every translation; the second only those that
+//   define the flags before reading them (TranslatedBlock::kills_flags), for indirect
+//   exits that leave the flags in the host flags rather than storing them (the target
+//   must not need them; a miss stores them and tries the first table). Mapped below
+//   2 GiB when possible, so the probe addresses them with a 32-bit displacement. (Keys
+//   and hosts in two separate arrays measured slower: two cache lines per probe.)
 #pragma once
 
 #include <cstdint>
@@ -30,7 +33,9 @@ namespace retrace::codecache {
 
 inline constexpr unsigned kIbBits = 16;
 inline constexpr unsigned kIbEntries = 1u << kIbBits;
-inline constexpr uint64_t ib_index(uint64_t pc) { return (pc ^ (pc >> kIbBits)) & (kIbEntries - 1); }
+// The low 16 bits: one flag-neutral movzx in the probe. (pc ^ pc >> 16 took four
+// instructions, two of them flag writers, and missed no less on the benchmarks.)
+inline constexpr uint64_t ib_index(uint64_t pc) { return pc & (kIbEntries - 1); }
 
 struct ChainSite {
   uint32_t rel32_offset;  // offset in the block's code of a jmp's rel32 field
@@ -49,6 +54,9 @@ struct Recovery {
   uint32_t start, end;                              // host offsets within the block
   std::vector<std::pair<uint8_t, uint16_t>> regs;   // host GPR number (asmjit id) → guest slot
   int32_t rsp_lag = 0;  // the guest rsp is its host register plus this (deferred push/pop updates)
+  // The guest's status flags are in the host flags only (an indirect exit hands them on
+  // unstored): a fault here takes them from the context's eflags.
+  bool flags_in_host = false;
 };
 
 struct TranslatedBlock {
@@ -57,6 +65,9 @@ struct TranslatedBlock {
   uint8_t* code = nullptr;  // RX address of the entry
   uint32_t size = 0;
   uint32_t unchecked_entry = 0;  // offset of the entry past the pending-exit check
+  // Its guest code defines every status flag before reading any (ir::Block::
+  // kills_flags_in): it may go in the second indirect-branch table.
+  bool kills_flags = false;
   std::vector<ChainSite> chains;
   // host offset of each guest instruction's first host instruction, for mapping faults
   std::vector<std::pair<uint32_t, uint64_t>> pc_map;
@@ -121,11 +132,19 @@ class CodeCache {
   // guest pc 0 lands on entry 0, which is empty as ~0, never 0: it misses, as it must.
   static constexpr uint64_t ib_empty(uint64_t i) { return i == 0 ? ~0ull : 0; }
   uint64_t* ib_table() { return ib_; }
-  void ib_set(uint64_t pc, const void* host) {
-    if (pc == 0) return;  // (never cached: see above)
-    const uint64_t i = ib_index(pc);
-    ib_[2 * i] = pc;
-    ib_[2 * i + 1] = reinterpret_cast<uint64_t>(host);
+  // The second table (translations that define the flags before reading them): right
+  // after the first.
+  uint64_t* ib_kills_table() { return ib_ + 2 * kIbEntries; }
+  void ib_set(const TranslatedBlock& t) {
+    if (t.guest_pc == 0) return;  // (never cached: see above)
+    const uint64_t i = ib_index(t.guest_pc);
+    ib_[2 * i] = t.guest_pc;
+    ib_[2 * i + 1] = reinterpret_cast<uint64_t>(t.code);
+    if (t.kills_flags) {
+      uint64_t* k = ib_kills_table();
+      k[2 * i] = t.guest_pc;
+      k[2 * i + 1] = reinterpret_cast<uint64_t>(t.code);
+    }
   }
   const CacheStats& stats() const { return stats_; }
   size_t capacity() const { return cap_; }
@@ -156,7 +175,7 @@ class CodeCache {
   PcTable<uint32_t> pending_;  // target pc → first node in pend_
   std::vector<Pending> pend_;
   uint32_t pend_free_ = kNil;
-  uint64_t* ib_ = nullptr;  // 2 * kIbEntries words (mmap)
+  uint64_t* ib_ = nullptr;  // the two tables, 2 * kIbEntries words each (mmap)
   CacheStats stats_;
 };
 

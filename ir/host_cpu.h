@@ -8,7 +8,6 @@ struct HostCpu {
   bool popcnt = false;  // translated code runs the guest's popcnt/lzcnt/tzcnt as they are
   bool lzcnt = false;   // (ABM)
   bool tzcnt = false;   // (BMI1)
-  bool bmi2 = false;    // the indirect-branch probe hashes with rorx
   bool aes = false;     // AES-NI and PCLMULQDQ: the guest sees them (cpuid) only when the host
   bool pclmul = false;  //   runs them (both tiers do: host instructions, intrinsics)
 };

@@ -211,6 +211,11 @@ struct Block {
   // Its IR names a host address of retrace's own (maskmov's sink): the same bytes decode
   // differently in another run, so the persistent decode cache does not keep it.
   bool host_addresses = false;
+  // Set at tier-up: the block defines every status flag before anything can read or
+  // observe the ones it is entered with (ir::incoming_flags, through the blocks a
+  // pass-through leads to). Its translation may then go in the indirect-branch table
+  // that exits leaving the flags unstored probe (codecache::CodeCache::ib_kills_table).
+  bool kills_flags_in = false;
 
   const Inst& terminator() const { return insts.back(); }
   uint64_t mark_pc(size_t m) const { return pc + marks[m].off; }  // guest pc of mark m

@@ -547,6 +547,16 @@ bool flags_read_from(const Block& b, size_t i) {
   return !b.flags_dead_at_exit;  // (a block always ends in an exit; not reached)
 }
 
+bool flags_read_before_exit(const Block& b, size_t i) {
+  for (; i + 1 < b.insts.size(); ++i) {
+    const Inst& in = b.insts[i];
+    const FlagUse use = flag_use_at(b, i);
+    if (observes_flags(b, in) || use.reads) return true;
+    if (has(in.op, F)) return !use.kills;
+  }
+  return false;
+}
+
 const std::vector<PassInfo>& all_passes() {
   static const std::vector<PassInfo> passes = {
       {"fold", pass_fold, "fold pure ops over constants into Const (interpreter arithmetic)"},

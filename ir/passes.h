@@ -30,6 +30,9 @@ IncomingFlags incoming_flags(const Block& b);
 // True when the flags as they stand before instruction i may be read or observed from i on
 // (by an RF op, an op that observes the whole frame, or the next block).
 bool flags_read_from(const Block& b, size_t i);
+// The same up to the block's terminator, which does not count (an indirect exit that
+// hands the flags on itself: the backend's ExitInd).
+bool flags_read_before_exit(const Block& b, size_t i);
 // True when instruction i itself reads the flags it finds (an RF op, but not a shift by a
 // constant count that x86's masking leaves non-zero: that one only defines them).
 bool reads_flags(const Block& b, size_t i);

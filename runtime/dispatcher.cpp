@@ -155,6 +155,10 @@ void fault_handler(int sig, siginfo_t* si, void* ucv) {
       for (const auto& [host, slot] : t_pinned) st->slot[slot] = static_cast<uint64_t>(g[kGreg[host & 15]]);
       if (const codecache::Recovery* r = tb ? tb->recovery_at(host_pc) : nullptr) {
         st->slot[4] += static_cast<uint64_t>(static_cast<int64_t>(r->rsp_lag));  // (rsp: slot 4)
+        if (r->flags_in_host) {  // (Eager: the status bits as the host flags hold them)
+          st->slot[ir::kSlotCcDst] = static_cast<uint64_t>(g[REG_EFL]) & ir::rflags::kStatus;
+          st->slot[ir::kSlotCcOp] = ir::cc_op(ir::CcKind::Eager, ir::Type::I64);
+        }
         for (const auto& [host, slot] : r->regs) {
           if (host & codecache::kRecoveryXmm) {
             // A dirty xmm copy: its 16 bytes from the context's FP state.
@@ -247,7 +251,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
     // We got here through an exit that missed: refill the inline table's entry (another
     // target with the same hash may have taken it).
     const auto* tb = static_cast<const codecache::TranslatedBlock*>(b->native);
-    cache_native_->ib_set(b->pc, tb->code);
+    cache_native_->ib_set(*tb);
     return tb;
   }
   if (b->exec_count.get() < threshold_) return nullptr;
@@ -283,6 +287,8 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
       newly_dead = true;
     }
   if (newly_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
+  // Whether an indirect exit that leaves the flags unstored may come straight here.
+  b->kills_flags_in = successor_kills_flags(b->pc, 3);
   // An indirect jmp or call that went to one target nearly every time (at most one change
   // in 16 runs, so a switch or an interpreter's dispatch does not qualify): predicted.
   b->ind_predict = 0;
@@ -807,8 +813,8 @@ void Dispatcher::print_stats(FILE* out) const {
             static_cast<unsigned long long>(s.native_entries), static_cast<unsigned long long>(s.dispatch_lookups));
     fprintf(out, "  indirect jmps/calls translated with a predicted target (profile): %llu\n",
             static_cast<unsigned long long>(s.ind_predicted));
-    fprintf(out, "  blocks with flags dead at exit (successors redefine them): %llu\n",
-            static_cast<unsigned long long>(s.flags_dead_exits));
+    fprintf(out, "  blocks with flags dead at exit (successors redefine them): %llu; indirect jmps/calls handing the flags on unstored: %llu\n",
+            static_cast<unsigned long long>(s.flags_dead_exits), static_cast<unsigned long long>(ts.ind_exits_flags_in_host));
     fprintf(out, "  invalidations %llu (%llu pages written by the guest: self-modifying code)\n",
             static_cast<unsigned long long>(s.invalidations), static_cast<unsigned long long>(s.code_writes));
     fprintf(out, "  exits from translated code: %llu unchained jump, %llu unchained branch, %llu indirect miss, %llu unchained call, %llu syscall, %llu trap\n",

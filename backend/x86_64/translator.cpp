@@ -160,19 +160,6 @@ constexpr int kXmmCopies = 14;
 bool g_test_alu_counts_as_neutral = false;
 
 namespace {
-// RETRACE_TEST_BMI2=0 or 1 says whether host code may use BMI2 (rorx in the
-// indirect-branch probe) whatever the host has: tests of the fallback set 0, and the
-// golden codegen files, printed and never run, set 1 so their text is the same on every
-// host. Read once, at the first translation.
-bool use_bmi2() {
-  static const bool use = [] {
-    const char* v = getenv("RETRACE_TEST_BMI2");
-    return v ? atoi(v) != 0 : ir::host_cpu().bmi2;
-  }();
-  return use;
-}
-}  // namespace
-namespace {
 
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
 // rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
@@ -228,6 +215,15 @@ class Emitter {
       const Slot args[3] = {in.a, in.b, in.c};
       for (unsigned k = 0; k < ir::info(in.op).nargs; ++k)
         if (ir::is_temp(args[k]) && args[k] < last_use_.size()) last_use_[args[k]] = static_cast<int>(i);
+    }
+    // An indirect jmp or call (not a ret, not one with a predicted target) may hand the
+    // flags on in the host flags: its probe of the table of targets that define them
+    // first is flag-neutral, and only a miss stores them (lower(ExitInd)).
+    {
+      const Inst& t = b_.terminator();
+      ind_exit_ok_ = !conservative_ && t.op == Op::ExitInd && static_cast<ir::ExitHint>(t.aux) != ir::ExitHint::Ret &&
+                     b_.ind_predict == 0 &&
+                     reinterpret_cast<uint64_t>(ibk_) + codecache::kIbEntries * 16 < 0x7fff0000u;
     }
     // Safe point: every block entry (chained or not) checks for a pending exit request.
     Stub pending{a_.newLabel(), b_.pc, ir::ExitKind::Jump};
@@ -812,14 +808,14 @@ class Emitter {
     return true;
   }
   void recovery(uint32_t start, uint32_t end) {
-    codecache::Recovery r{start, end, {}, rsp_lag_};
+    codecache::Recovery r{start, end, {}, rsp_lag_, ind_flags_pending_ && host_valid_ && !host_valid_no_cf_};
     for (int i = kNumPinned; i < kPool; ++i)
       if (held_[i] != ir::kNoSlot && held_[i] < 16 && dirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(pool_[i].id()), held_[i]);
     for (int i = 0; i < kXmmCopies; ++i)  // (16-byte slots: both halves)
       if (xheld_[i] != ir::kNoSlot && xdirty_[i])
         r.regs.emplace_back(static_cast<uint8_t>(codecache::kRecoveryXmm | xreg(i).id()), xheld_[i]);
-    if (!r.regs.empty() || r.rsp_lag != 0) tb_.recovery.push_back(std::move(r));
+    if (!r.regs.empty() || r.rsp_lag != 0 || r.flags_in_host) tb_.recovery.push_back(std::move(r));
   }
 
   // Const temps are not materialised unless something needs them in a register or in
@@ -1031,6 +1027,17 @@ class Emitter {
       skip_at_ = cur_index_;
       return false;
     }
+    // Read by nothing but the block's indirect exit, which hands them on in the host
+    // flags (stored there only if its target is not one that defines them first). Only
+    // for producers whose host instruction is the guest's own, so the host flags are
+    // exactly the guest's; the exit checks that they survived (else: translated again).
+    if (ind_exit_ok_ && !no_cf &&
+        (producer == Op::AddF || producer == Op::SubF || producer == Op::AndF || producer == Op::OrF ||
+         producer == Op::XorF) &&
+        !ir::flags_read_before_exit(b_, j)) {
+      skip_at_ = ind_skip_at_ = cur_index_;
+      return false;
+    }
     // Read only by the side exit right after its Cond (which fuses into the exit's jcc):
     // stored on the taken path alone (deferred_), when the fall-through path redefines
     // them before any reader.
@@ -1064,11 +1071,14 @@ class Emitter {
       host_valid_ = true;
       host_valid_no_cf_ = host_flags_no_cf_;
       mem_stale_ = skip_at_ == cur_index_;
+      ind_flags_pending_ = ind_skip_at_ == cur_index_;
       return;
     }
     if (ir::has(in.op, ir::prop::F)) {
       host_valid_ = false;
       mem_stale_ = false;  // it recorded its own flags (or the helper did)
+      if (ind_skip_at_ == cur_index_) flags_lost_ = true;  // (skipped, yet not in the host flags)
+      ind_flags_pending_ = false;
       return;
     }
     if (!host_valid_) return;
@@ -1100,6 +1110,11 @@ class Emitter {
   }
   // Host flags hold the guest flags of the last producer (but CF after inc/dec).
   bool host_valid_ = false, host_valid_no_cf_ = false;
+  // The block ends in an indirect exit that may hand the flags on in the host flags; the
+  // producer that left its flags to it (stores skipped); and whether that is still so.
+  bool ind_exit_ok_ = false;
+  int ind_skip_at_ = -1;
+  bool ind_flags_pending_ = false;
   // A producer skipped its lazy-flag stores: the slots are stale until the next producer.
   bool mem_stale_ = false;
   int skip_at_ = -1;  // the producer that decided so
@@ -1249,15 +1264,8 @@ class Emitter {
   // returns the memory operand holding the host address. Uses rcx (and rdx when the table
   // is not addressable with a 32-bit immediate).
   x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
-    // hash = (pc ^ pc >> 16) & 0xffff, as codecache::ib_index (rotated: the low half the same)
-    if (bmi2_) {
-      a_.rorx(x86::ecx, pc.r32(), codecache::kIbBits);
-    } else {
-      a_.mov(x86::ecx, pc.r32());
-      a_.shr(x86::ecx, codecache::kIbBits);
-    }
-    a_.xor_(x86::ecx, pc.r32());
-    a_.movzx(x86::ecx, x86::cx);
+    // hash = pc & 0xffff, as codecache::ib_index
+    a_.movzx(x86::ecx, pc.r16());
     a_.add(x86::ecx, x86::ecx);  // entries are {pc, host} pairs: 16 bytes
     static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
     const uint64_t table = reinterpret_cast<uint64_t>(ib_);
@@ -1272,7 +1280,6 @@ class Emitter {
     return x86::qword_ptr(x86::rdx, x86::rcx, 3, 8);
   }
 
-  const bool bmi2_ = use_bmi2();
   // Instructions already lowered as part of an earlier one (up to this index).
   int skip_to_ = -1;
   // `add [mem], x`-style read-modify-write without flags: Addr t; Load v = [t]; (Consts);
@@ -2665,6 +2672,45 @@ class Emitter {
           else chain_jmp(t, ir::ExitKind::Jump, false);
           a_.bind(other);
         }
+        if (ind_flags_pending_ && !(host_valid_ && !host_valid_no_cf_ && ind_exit_ok_)) flags_lost_ = true;
+        if (ind_flags_pending_ && !flags_lost_) {
+          // The flags are in the host flags alone. Probe the table of targets that define
+          // them before reading (CodeCache::ib_kills_table) without touching them:
+          // rcx = pc - key, zero on a match (not, lea and jrcxz write no flags). A hit
+          // goes there with the flags dropped; a miss stores them (Eager: the status
+          // bits as they are) and goes on to the whole table.
+          stats_.ind_exits_flags_in_host++;
+          const uint64_t ktable = reinterpret_cast<uint64_t>(ibk_);
+          Label khit = a_.newLabel(), after_kmiss = a_.newLabel();
+          a_.movzx(x86::edx, pc.r16());
+          a_.lea(x86::edx, x86::ptr(x86::rdx, x86::rdx));
+          a_.mov(x86::rcx, x86::qword_ptr(ktable, x86::rdx, 3));
+          a_.not_(x86::rcx);
+          a_.lea(x86::rcx, x86::ptr(x86::rcx, pc.r64(), 0, 1));
+          a_.jecxz(x86::rcx, khit);
+          a_.pushfq();
+          a_.pop(x86::rcx);
+          a_.mov(S(ir::kSlotCcDst), x86::rcx);  // (Eager: readers mask the status bits)
+          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
+          a_.jmp(after_kmiss);
+          a_.bind(khit);
+          const x86::Mem khost = x86::qword_ptr(ktable + 8, x86::rdx, 3);
+          if (ras_call) {
+            Label kplain = a_.newLabel();
+            a_.mov(x86::rdx, khost);
+            a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));  // (the flags are dead now)
+            a_.jbe(kplain);
+            push_imm64(in.imm2);
+            a_.call(x86::rdx);
+            xclear();  // (calls clobber host xmm registers)
+            chain_jmp(in.imm2, ir::ExitKind::Jump, false);
+            a_.bind(kplain);
+            a_.jmp(x86::rdx);
+          } else {
+            a_.jmp(khost);
+          }
+          a_.bind(after_kmiss);
+        }
         Label plain = a_.newLabel();
         if (ras_call) {
           a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
@@ -2715,6 +2761,7 @@ class Emitter {
   x86::Assembler& a_;
   const ir::Block& b_;
   const uint64_t* ib_;  // indirect-branch table: {pc, host} pairs
+  const uint64_t* ibk_ = ib_ + 2 * codecache::kIbEntries;  // the same for targets that define the flags first
   const uint8_t* exit_;
   codecache::TranslatedBlock& tb_;
   TranslateStats& stats_;
@@ -2874,6 +2921,7 @@ codecache::TranslatedBlock* Translator::translate(const ir::Block& b) {
     tb = std::make_unique<codecache::TranslatedBlock>();
     tb->block = &b;
     tb->guest_pc = b.pc;
+    tb->kills_flags = b.kills_flags_in;
     code.reset();
     code.init(Environment::host());
     x86::Assembler a(&code);

@@ -45,6 +45,9 @@ struct TranslateStats {
   // written through): host code between a flag producer and its readers turned out to
   // clobber the host flags, or a dirty xmm copy would have been dropped unstored.
   uint64_t retranslated = 0;
+  // Indirect jmps and calls translated to hand the flags on in the host flags (stored
+  // only when the target is not one that defines them before reading).
+  uint64_t ind_exits_flags_in_host = 0;
 };
 
 // Test hook: when set, flag-free add/sub/and/or/xor count as flag-neutral data moves when
