@@ -3,7 +3,8 @@
 // them only when the target is not one that defines them before reading them: this guest
 // jumps and calls, with live flags, into targets that read them (directly, and through a
 // direct jmp), that define them first, and faults between the flag setter and the jump
-// (the handler must see the flags, and the code after sigreturn must get them back).
+// (the handler must see the flags, and the code after sigreturn must get them back); and
+// returns with live flags, which are stored as before.
 #define _GNU_SOURCE
 #include <signal.h>
 #include <stdint.h>
@@ -133,6 +134,52 @@ static uint64_t calls(uint64_t n) {
   return acc;
 }
 
+// Rets with live flags (an epilogue's add, an or) to return sites that read them and to
+// ones that define them first, from the same callee.
+static uint64_t rets(uint64_t n) {
+  uint64_t acc = 0;
+  __asm__ volatile(
+      "sub $128, %%rsp\n\t"  // (past the red zone)
+      "jmp 2f\n\t"
+      "70:\n\t"  // flags from an epilogue-like add
+      "sub $24, %%rsp\n\t"
+      "mov %[n], %%rax\n\t"
+      "and $7, %%rax\n\t"
+      "mov %%rax, 8(%%rsp)\n\t"
+      "mov $-4, %%rdx\n\t"
+      "add 8(%%rsp), %%rdx\n\t"  // CF = (n & 7) >= 4
+      "lea 24(%%rsp), %%rsp\n\t"
+      "ret\n\t"
+      "71:\n\t"
+      "mov %[n], %%rax\n\t"
+      "and $6, %%rax\n\t"
+      "or $0, %%rax\n\t"  // ZF = !(n & 6)
+      "ret\n\t"
+      "2:\n\t"
+      "call 70b\n\t"
+      "adc $0, %[acc]\n\t"  // reads CF
+      "call 70b\n\t"
+      "cmp $5, %%rax\n\t"  // defines them
+      "adc $2, %[acc]\n\t"
+      "call 71b\n\t"
+      "setz %%dl\n\t"  // reads ZF
+      "movzbl %%dl, %%edx\n\t"
+      "lea (%[acc], %%rdx, 8), %[acc]\n\t"
+      "call 71b\n\t"
+      "test $1, %[n]\n\t"  // defines them
+      "setz %%dl\n\t"
+      "movzbl %%dl, %%edx\n\t"
+      "imul $7, %[acc], %[acc]\n\t"
+      "add %%rdx, %[acc]\n\t"
+      "dec %[n]\n\t"
+      "jnz 2b\n\t"
+      "add $128, %%rsp\n\t"
+      : [acc] "+r"(acc), [n] "+r"(n)
+      :
+      : "rax", "rdx", "cc", "memory");
+  return acc;
+}
+
 // A fault between the flag setter and the indirect jmp: the handler sees the flags in its
 // context, points rsi at readable memory and returns; the target then reads them.
 static volatile uint64_t g_flags_seen, g_faults;
@@ -177,6 +224,7 @@ static uint64_t faults(const void* bad, uint64_t x, uint64_t y, int other) {
 int main(void) {
   printf("jumps: %llx\n", (unsigned long long)jumps(1000));
   printf("calls: %llx\n", (unsigned long long)calls(1000));
+  printf("rets: %llx\n", (unsigned long long)rets(1000));
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
   sa.sa_sigaction = on_segv;
