@@ -521,14 +521,62 @@ bool pass_fold(Block& b) {
 
 }  // namespace
 
+namespace {
+using namespace rflags;
+constexpr uint32_t kAllStatus = static_cast<uint32_t>(kStatus);
+// The status flags condition cc (x86 order: o no b ae e ne be a s ns p np l ge le g) reads.
+uint32_t cond_reads(unsigned cc) {
+  static constexpr uint32_t m[8] = {OF, CF, ZF, CF | ZF, SF, PF, SF | OF, ZF | SF | OF};
+  return m[(cc >> 1) & 7];
+}
+// For a flag writer that neither kills the flags nor looks at them but carries some of
+// them over from before (inc/dec keep CF; a rotate by a non-zero constant keeps SF ZF AF
+// PF; a shift or rotate by a count that may be 0 keeps them all): the flags it keeps.
+// -1 for any other writer (rcl/rcr read CF into their result: an observer).
+int64_t flags_carried_by(const Block& b, size_t i) {
+  const Inst& in = b.insts[i];
+  switch (in.op) {
+    case Op::IncF: case Op::DecF:
+      return CF;
+    case Op::ShlF: case Op::ShrF: case Op::SarF: case Op::ShldF: case Op::ShrdF:
+      return kAllStatus;  // (by a constant: a killer, not asked here; shld/shrd kept whole)
+    case Op::RolF: case Op::RorF: {
+      if (is_temp(in.b))
+        for (size_t k = i; k-- > 0;)
+          if (b.insts[k].dst == in.b) {
+            const Inst& d = b.insts[k];
+            const bool nonzero = d.op == Op::Const && (d.imm & (type_bits(in.type) == 64 ? 63u : 31u)) != 0;
+            return nonzero ? (SF | ZF | AF | PF) : kAllStatus;
+          }
+      return kAllStatus;
+    }
+    default:
+      return -1;
+  }
+}
+}  // namespace
+
 IncomingFlags incoming_flags(const Block& b) {
+  // The incoming status flags still in the flags: a partial writer that only carries some
+  // of them over (inc, a rotate) is no reader; a reader of none of them is none either.
+  uint32_t carried = kAllStatus;
   for (size_t i = 0; i < b.insts.size(); ++i) {
     const Inst& in = b.insts[i];
     if (has(in.op, T) && (in.op == Op::ExitJmp || in.op == Op::ExitCall || in.op == Op::ExitBr))
-      return IncomingFlags::PassThrough;  // reached a direct exit untouched: they flow on
+      return IncomingFlags::PassThrough;  // reached a direct exit with some untouched: they flow on
+    if (observes_flags(in)) return IncomingFlags::Read;
     const FlagUse use = flag_use_at(b, i);
-    if (observes_flags(in) || use.reads) return IncomingFlags::Read;
-    if (has(in.op, F)) return use.kills ? IncomingFlags::Killed : IncomingFlags::Read;
+    if (has(in.op, F)) {
+      if (use.kills) return IncomingFlags::Killed;
+      const int64_t keep = flags_carried_by(b, i);
+      if (keep < 0) return IncomingFlags::Read;
+      carried &= static_cast<uint32_t>(keep);
+      continue;
+    }
+    if (use.reads) {
+      const uint32_t reads = in.op == Op::Cond ? cond_reads(in.aux) : in.op == Op::GetCF ? CF : kAllStatus;
+      if (reads & carried) return IncomingFlags::Read;
+    }
   }
   return IncomingFlags::Read;  // any other exit: someone may look at them
 }

@@ -262,10 +262,10 @@ TEST(FlagLiveness, IncomingFlagsKilledReadOrPassedThrough) {
     EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
   }
   {
-    TestBlock t;  // inc keeps CF: a reader, not a killer
+    TestBlock t;  // inc keeps CF: not a killer; CF goes on to the next block
     t.b.emit(Op::IncF, Type::I64, 0);
     t.exit_jmp(0x10);
-    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::PassThrough);
   }
   {
     TestBlock t;  // moves only, then a direct call: the flags go on to the callee
@@ -278,6 +278,64 @@ TEST(FlagLiveness, IncomingFlagsKilledReadOrPassedThrough) {
     TestBlock t;  // untouched up to an indirect exit: anyone may read them
     t.b.emit(Op::ExitInd, Type::Void, 0, kNoSlot, kNoSlot, 0, static_cast<uint8_t>(ExitHint::Ret));
     EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+}
+
+TEST(FlagLiveness, IncomingFlagsThroughPartialWriters) {
+  // A writer that keeps some flags (inc/dec keep CF, a rotate by a non-zero constant keeps
+  // SF ZF AF PF) only carries those over: a reader of the others reads no incoming flag.
+  {
+    TestBlock t;  // inc; jc: CF is the incoming one
+    t.b.emit(Op::IncF, Type::I64, 0);
+    Slot c = cond(t.b, Cc::B);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // dec; jz: ZF is dec's own; CF flows on through the branch
+    t.b.emit(Op::DecF, Type::I64, 0);
+    Slot c = cond(t.b, Cc::E);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::PassThrough);
+  }
+  {
+    TestBlock t;  // rol r16, 8 then and: nothing incoming is read (the sqlite3 case)
+    Slot k = t.b.konst(Type::I8, 8);
+    t.b.emit(Op::RolF, Type::I16, 7, k);
+    t.b.emit(Op::AndF, Type::I16, 7, 3);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Killed);
+  }
+  {
+    TestBlock t;  // rol by 8; js: SF is still the incoming one
+    Slot k = t.b.konst(Type::I8, 8);
+    t.b.emit(Op::RolF, Type::I32, 7, k);
+    Slot c = cond(t.b, Cc::S);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // rol by 32 (masked to 0: the flags stay) then jc: CF is the incoming one
+    Slot k = t.b.konst(Type::I8, 32);
+    t.b.emit(Op::RolF, Type::I32, 7, k);
+    Slot c = cond(t.b, Cc::B);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // rcl reads CF into its result
+    Slot k = t.b.konst(Type::I8, 1);
+    t.b.emit(Op::RclF, Type::I64, 7, k);
+    t.b.emit(Op::AndF, Type::I64, 7, 3);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
+  }
+  {
+    TestBlock t;  // a shift by cl may keep every flag: the and after it kills them
+    t.b.emit(Op::ShlF, Type::I64, 7, 1);
+    t.b.emit(Op::AndF, Type::I64, 7, 3);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Killed);
   }
 }
 
