@@ -48,7 +48,7 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
     close(fd_);
     fd_ = -1;
   }
-  const size_t ib_bytes = 2 * 2 * kIbEntries * sizeof(uint64_t);
+  const size_t ib_bytes = 4 * kIbEntries * sizeof(uint64_t);
   void* ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT, -1, 0);
   if (ib == MAP_FAILED) ib = mmap(nullptr, ib_bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (ib == MAP_FAILED) {
@@ -56,8 +56,7 @@ CodeCache::CodeCache(size_t capacity, bool single_view) : cap_((capacity + 4095)
     abort();
   }
   ib_ = static_cast<uint64_t*>(ib);  // (zero pages: every entry but the first empty)
-  ib_[0] = ib_empty(0);
-  ib_kills_table()[0] = ib_empty(0);
+  ib_[0] = ib_[2] = ib_empty(0);
 }
 
 CodeCache::~CodeCache() {
@@ -68,7 +67,7 @@ CodeCache::~CodeCache() {
   CodeWriteWatch::mapped(reinterpret_cast<uint64_t>(rx_base_), reinterpret_cast<uint64_t>(rx_base_) + cap_, -1);
   if (rw_base_ != rx_base_)
     CodeWriteWatch::mapped(reinterpret_cast<uint64_t>(rw_base_), reinterpret_cast<uint64_t>(rw_base_) + cap_, -1);
-  munmap(ib_, 2 * 2 * kIbEntries * sizeof(uint64_t));
+  munmap(ib_, 4 * kIbEntries * sizeof(uint64_t));
 }
 
 uint8_t* CodeCache::alloc(size_t n) {
@@ -159,8 +158,9 @@ void CodeCache::remove(uint64_t guest_pc) {
       drop_pending(s.target_pc, t);
     }
   }
-  for (uint64_t* table : {ib_, ib_kills_table()})
-    if (table[2 * ib_index(guest_pc)] == guest_pc) table[2 * ib_index(guest_pc)] = ib_empty(ib_index(guest_pc));
+  uint64_t* e = ib_ + 4 * ib_index(guest_pc);
+  for (int k : {0, 2})
+    if (e[k] == guest_pc) e[k] = ib_empty(ib_index(guest_pc));
   if (t->block && t->block->native == t) t->block->native = nullptr;
   const uint64_t code = reinterpret_cast<uint64_t>(t->code);
   auto it = std::lower_bound(by_host_.begin(), by_host_.end(), code,
@@ -223,7 +223,7 @@ void CodeCache::flush() {
   pending_.clear();
   pend_.clear();
   pend_free_ = kNil;
-  for (unsigned i = 0; i < kIbEntries; ++i) ib_[2 * i] = ib_kills_table()[2 * i] = ib_empty(i);
+  for (unsigned i = 0; i < kIbEntries; ++i) ib_[4 * i] = ib_[4 * i + 2] = ib_empty(i);
   used_ = reserved_;
   stats_.flushes++;
   stats_.bytes = used_;

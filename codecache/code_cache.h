@@ -10,14 +10,16 @@
 //   RX view:  [ trampolines | block 0 code + exit stubs | block 1 ... | free ... ]
 //   RW view:  same bytes, writable (patching a chain writes the rel32 of a jmp here)
 //
-//   indirect-branch tables: kIbEntries {guest pc, host address} pairs each (direct-mapped
-//   on the guest pc's low 16 bits; translated code probes them inline for indirect jumps,
-//   calls and returns). The first holds every translation; the second only those that
-//   define the flags before reading them (TranslatedBlock::kills_flags), for indirect
-//   exits that leave the flags in the host flags rather than storing them (the target
-//   must not need them; a miss stores them and tries the first table). Mapped below
-//   2 GiB when possible, so the probe addresses them with a 32-bit displacement. (Keys
-//   and hosts in two separate arrays measured slower: two cache lines per probe.)
+//   indirect-branch table: kIbEntries entries (direct-mapped on the guest pc's low 16
+//   bits; translated code probes it inline for indirect jumps, calls and returns), each
+//   two {guest pc, host address} pairs, 32 bytes: the first for every translation, the
+//   second only for those that define the flags before reading them
+//   (TranslatedBlock::kills_flags), for indirect exits that leave the flags in the host
+//   flags rather than storing them (the target must not need them; a miss stores them
+//   and tries the first pair). Both pairs of an entry share a cache line and a page (one
+//   page fault where a translation goes in, not two). Mapped below 2 GiB when possible,
+//   so the probe addresses it with a 32-bit displacement. (Keys and hosts in two separate
+//   arrays measured slower: two cache lines per probe.)
 #pragma once
 
 #include <cstdint>
@@ -131,19 +133,17 @@ class CodeCache {
   // table starts as zero pages, nothing to initialise or touch at start-up.) A probe for
   // guest pc 0 lands on entry 0, which is empty as ~0, never 0: it misses, as it must.
   static constexpr uint64_t ib_empty(uint64_t i) { return i == 0 ? ~0ull : 0; }
+  // Entry i: words 4i, 4i+1 the pair for every translation; 4i+2, 4i+3 the pair for
+  // translations that define the flags first.
   uint64_t* ib_table() { return ib_; }
-  // The second table (translations that define the flags before reading them): right
-  // after the first.
-  uint64_t* ib_kills_table() { return ib_ + 2 * kIbEntries; }
   void ib_set(const TranslatedBlock& t) {
     if (t.guest_pc == 0) return;  // (never cached: see above)
-    const uint64_t i = ib_index(t.guest_pc);
-    ib_[2 * i] = t.guest_pc;
-    ib_[2 * i + 1] = reinterpret_cast<uint64_t>(t.code);
+    uint64_t* e = ib_ + 4 * ib_index(t.guest_pc);
+    e[0] = t.guest_pc;
+    e[1] = reinterpret_cast<uint64_t>(t.code);
     if (t.kills_flags) {
-      uint64_t* k = ib_kills_table();
-      k[2 * i] = t.guest_pc;
-      k[2 * i + 1] = reinterpret_cast<uint64_t>(t.code);
+      e[2] = t.guest_pc;
+      e[3] = reinterpret_cast<uint64_t>(t.code);
     }
   }
   const CacheStats& stats() const { return stats_; }
@@ -175,7 +175,7 @@ class CodeCache {
   PcTable<uint32_t> pending_;  // target pc → first node in pend_
   std::vector<Pending> pend_;
   uint32_t pend_free_ = kNil;
-  uint64_t* ib_ = nullptr;  // the two tables, 2 * kIbEntries words each (mmap)
+  uint64_t* ib_ = nullptr;  // 4 * kIbEntries words (mmap)
   CacheStats stats_;
 };
 

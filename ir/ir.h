@@ -214,7 +214,7 @@ struct Block {
   // Set at tier-up: the block defines every status flag before anything can read or
   // observe the ones it is entered with (ir::incoming_flags, through the blocks a
   // pass-through leads to). Its translation may then go in the indirect-branch table
-  // that exits leaving the flags unstored probe (codecache::CodeCache::ib_kills_table).
+  // pairs that exits leaving the flags unstored probe (codecache::CodeCache::ib_table).
   bool kills_flags_in = false;
 
   const Inst& terminator() const { return insts.back(); }

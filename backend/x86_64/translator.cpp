@@ -223,7 +223,7 @@ class Emitter {
       const Inst& t = b_.terminator();
       ind_exit_ok_ = !conservative_ && t.op == Op::ExitInd && static_cast<ir::ExitHint>(t.aux) != ir::ExitHint::Ret &&
                      b_.ind_predict == 0 &&
-                     reinterpret_cast<uint64_t>(ibk_) + codecache::kIbEntries * 16 < 0x7fff0000u;
+                     reinterpret_cast<uint64_t>(ib_) + codecache::kIbEntries * 32 < 0x7fff0000u;
     }
     // Safe point: every block entry (chained or not) checks for a pending exit request.
     Stub pending{a_.newLabel(), b_.pc, ir::ExitKind::Jump};
@@ -1266,10 +1266,10 @@ class Emitter {
   x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
     // hash = pc & 0xffff, as codecache::ib_index
     a_.movzx(x86::ecx, pc.r16());
-    a_.add(x86::ecx, x86::ecx);  // entries are {pc, host} pairs: 16 bytes
+    a_.shl(x86::ecx, 2);  // entries are two {pc, host} pairs: 32 bytes
     static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
     const uint64_t table = reinterpret_cast<uint64_t>(ib_);
-    if (table + codecache::kIbEntries * 16 < 0x7fff0000u) {
+    if (table + codecache::kIbEntries * 32 < 0x7fff0000u) {
       a_.cmp(pc.r64(), x86::qword_ptr(table, x86::rcx, 3));
       a_.jne(miss);
       return x86::qword_ptr(table + 8, x86::rcx, 3);
@@ -2674,16 +2674,16 @@ class Emitter {
         }
         if (ind_flags_pending_ && !(host_valid_ && !host_valid_no_cf_ && ind_exit_ok_)) flags_lost_ = true;
         if (ind_flags_pending_ && !flags_lost_) {
-          // The flags are in the host flags alone. Probe the table of targets that define
-          // them before reading (CodeCache::ib_kills_table) without touching them:
+          // The flags are in the host flags alone. Probe the entry's pair for targets that
+          // define them before reading (CodeCache::ib_table) without touching them:
           // rcx = pc - key, zero on a match (not, lea and jrcxz write no flags). A hit
           // goes there with the flags dropped; a miss stores them (Eager: the status
           // bits as they are) and goes on to the whole table.
           stats_.ind_exits_flags_in_host++;
-          const uint64_t ktable = reinterpret_cast<uint64_t>(ibk_);
+          const uint64_t ktable = reinterpret_cast<uint64_t>(ib_) + 16;  // (each entry's second pair)
           Label khit = a_.newLabel(), after_kmiss = a_.newLabel();
           a_.movzx(x86::edx, pc.r16());
-          a_.lea(x86::edx, x86::ptr(x86::rdx, x86::rdx));
+          a_.lea(x86::edx, x86::ptr(0, x86::rdx, 2));  // (x4, then x8 in the operands: 32-byte entries)
           a_.mov(x86::rcx, x86::qword_ptr(ktable, x86::rdx, 3));
           a_.not_(x86::rcx);
           a_.lea(x86::rcx, x86::ptr(x86::rcx, pc.r64(), 0, 1));
@@ -2761,7 +2761,6 @@ class Emitter {
   x86::Assembler& a_;
   const ir::Block& b_;
   const uint64_t* ib_;  // indirect-branch table: {pc, host} pairs
-  const uint64_t* ibk_ = ib_ + 2 * codecache::kIbEntries;  // the same for targets that define the flags first
   const uint8_t* exit_;
   codecache::TranslatedBlock& tb_;
   TranslateStats& stats_;
