@@ -271,6 +271,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
   // flags before reading them, the flags are dead at this block's exit; the same for each
   // side exit's target.
   bool newly_dead = false;
+  flag_dep_owner_ = b->pc;  // (the peeks below record what they read: invalidate())
   if (!b->flags_dead_at_exit) {
     uint64_t succ[2];
     const int n = direct_successors(*b, succ);
@@ -289,6 +290,7 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
   if (newly_dead && b->optimized) ir::run_passes(*b, {"deadflags", "fold", "dce"}, false);
   // Whether an indirect exit that leaves the flags unstored may come straight here.
   b->kills_flags_in = successor_kills_flags(b->pc, 3);
+  flag_dep_owner_ = 0;
   // An indirect jmp or call that went to one target nearly every time (at most one change
   // in 16 runs, so a switch or an interpreter's dispatch does not qualify): predicted.
   b->ind_predict = 0;
@@ -321,7 +323,8 @@ const codecache::TranslatedBlock* Dispatcher::native_for(ir::Block*& b) {
     if (!b->writable_code) {
       uint64_t next[2] = {0, 0};
       const int n = direct_successors(*b, next);
-      kills_flags_memo_[b->pc] = FlagsPeek{ir::incoming_flags(*b), {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}};
+      kills_flags_memo_[b->pc] = FlagsPeek{ir::incoming_flags(*b), {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0},
+                                           std::max(b->end, b->pc + 1)};
     }
     std::vector<ir::Inst>().swap(b->insts);
     std::vector<ir::InsnMark>().swap(b->marks);
@@ -347,9 +350,11 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
   ir::IncomingFlags use;
   uint64_t next[2];
   int n = 0;
+  uint64_t end = pc + 1;
   auto summarise = [&](const ir::Block& s) {
     use = ir::incoming_flags(s);
     n = direct_successors(s, next);
+    end = std::max(s.end, pc + 1);
   };
   const ir::Block* s = cache_.find(pc);
   if (s && s->writable_code) return false;  // may change without a syscall: not to be relied on
@@ -358,6 +363,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
   } else if (const FlagsPeek* m = kills_flags_memo_.find(pc)) {
     use = m->use;
     for (uint64_t x : m->next) if (x) next[n++] = x;
+    end = m->end;
   } else {
     // Not run yet (the other side of a branch, a call's target): decode it to look, without
     // keeping it (it may never run; keeping it would watch its page for writes).
@@ -371,9 +377,12 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
     } else {
       summarise(*d.block);
     }
-    FlagsPeek memo{use, {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}};
+    FlagsPeek memo{use, {n > 0 ? next[0] : 0, n > 1 ? next[1] : 0}, end};
     kills_flags_memo_[pc] = memo;
   }
+  // The deciding block rests on this code from here on: invalidate() drops it with it.
+  if (flag_dep_owner_ && pc != flag_dep_owner_)
+    for_pages(pc, end - 1, [&](uint64_t p) { flag_deps_[p >> 12].emplace_back(pc, flag_dep_owner_); });
   if (use != ir::IncomingFlags::PassThrough) return use == ir::IncomingFlags::Killed;
   // Untouched up to a direct exit: dead if dead on every way on (a few blocks deep).
   if (depth == 0 || n == 0) return false;
@@ -712,6 +721,26 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
   } else {
     for (const auto& [p, pcs] : code_pages_)
       if (p + 4096 > start && p < end) consider(pcs);
+  }
+  // Blocks whose flag decisions read code in the range go too (they are decoded and
+  // decide again when they next run): their successors' new code may read the flags.
+  if (!flag_deps_.empty() && end > start) {
+    auto drop_deps = [&](uint64_t page) {
+      auto it = flag_deps_.find(page);
+      if (it == flag_deps_.end()) return;
+      auto& v = it->second;
+      for (const auto& [pc, owner] : v)  // (recorded under each page the block spans)
+        if (cache_.find(owner)) stale.push_back(owner);
+      flag_deps_.erase(it);
+    };
+    if ((end - start) / 4096 < flag_deps_.size()) {
+      for_pages(start, end - 1, [&](uint64_t p) { drop_deps(p >> 12); });
+    } else {
+      std::vector<uint64_t> pages;
+      for (const auto& [p, v] : flag_deps_)
+        if (((p + 1) << 12) > start && (p << 12) < end) pages.push_back(p);
+      for (uint64_t p : pages) drop_deps(p);
+    }
   }
   std::sort(stale.begin(), stale.end());
   stale.erase(std::unique(stale.begin(), stale.end()), stale.end());

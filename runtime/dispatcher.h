@@ -188,9 +188,16 @@ class Dispatcher {
   struct FlagsPeek {
     ir::IncomingFlags use;
     uint64_t next[2];  // direct successors (0: none)
+    uint64_t end;      // one past its last byte
   };
   codecache::PcTable<FlagsPeek> kills_flags_memo_;
   bool successor_kills_flags(uint64_t pc, int depth);
+  // Whose flag decisions read which code: by each page of a block the peek looked at (not
+  // the deciding block itself), {that block's pc, the deciding block's pc}. A block's
+  // flags_dead_at_exit, side exits' dead-flag bits and kills_flags_in rest on its
+  // successors' code; when that code goes (invalidate), so does the deciding block.
+  std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, uint64_t>>> flag_deps_;
+  uint64_t flag_dep_owner_ = 0;  // the block whose tier-up is peeking (0: none)
   // Indirect-target profile (interpreter tier), by the guest pc of an indirect jmp or
   // call: its last target, how often it ran and how often the target changed. A site
   // that nearly always goes to one target gets an inline compare and a chained jump there.
