@@ -14,6 +14,7 @@ const HostCpu& host_cpu() {
     h.aes = CPU_FEATURE_ACTIVE(AES);
     h.lzcnt = CPU_FEATURE_ACTIVE(LZCNT);
     h.tzcnt = CPU_FEATURE_ACTIVE(BMI1);
+    h.bmi2 = CPU_FEATURE_ACTIVE(BMI2);
     return h;
   }();
   return cpu;

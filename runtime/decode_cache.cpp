@@ -111,7 +111,7 @@ uint64_t build_identity() {
       v[4] = static_cast<uint64_t>(sb.st_mtim.tv_nsec);
     }
     const ir::HostCpu& c = ir::host_cpu();
-    v[5] = c.popcnt | c.lzcnt << 1 | c.tzcnt << 2 | c.aes << 4 | c.pclmul << 5;
+    v[5] = c.popcnt | c.lzcnt << 1 | c.tzcnt << 2 | c.bmi2 << 3 | c.aes << 4 | c.pclmul << 5;
     v[6] = sizeof(ir::Inst);
     v[7] = sizeof(ir::InsnMark);
     v[8] = sizeof(EntryHead);

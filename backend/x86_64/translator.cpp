@@ -160,6 +160,20 @@ constexpr int kXmmCopies = 14;
 bool g_test_alu_counts_as_neutral = false;
 
 namespace {
+// RETRACE_TEST_BMI2=0 or 1 says whether host code may use BMI2 (rorx in the
+// indirect-branch probes) whatever the host has: tests of the fallback set 0, and the
+// golden codegen files, printed and never run, set 1 so their text is the same on every
+// host. Read once, at the first translation.
+bool use_bmi2() {
+  static const bool use = [] {
+    const char* v = getenv("RETRACE_TEST_BMI2");
+    return v ? atoi(v) != 0 : ir::host_cpu().bmi2;
+  }();
+  return use;
+}
+}  // namespace
+
+namespace {
 
 // Guest GPRs pinned to host registers in all translated code (host register, guest slot):
 // rsp, rax, rdi, rsi, rdx in callee-saved registers; rcx, rbx, rbp in caller-saved ones.
@@ -221,7 +235,7 @@ class Emitter {
     // first is flag-neutral, and only a miss stores them (lower(ExitInd)).
     {
       const Inst& t = b_.terminator();
-      ind_exit_ok_ = !conservative_ && t.op == Op::ExitInd && static_cast<ir::ExitHint>(t.aux) != ir::ExitHint::Ret &&
+      ind_exit_ok_ = !conservative_ && bmi2_ && t.op == Op::ExitInd && static_cast<ir::ExitHint>(t.aux) != ir::ExitHint::Ret &&
                      b_.ind_predict == 0 &&
                      reinterpret_cast<uint64_t>(ib_) + codecache::kIbEntries * 32 < 0x7fff0000u;
     }
@@ -1263,9 +1277,17 @@ class Emitter {
   // Looks rax (a guest pc) up in the indirect-branch table: jumps to `miss` unless found;
   // returns the memory operand holding the host address. Uses rcx (and rdx when the table
   // is not addressable with a 32-bit immediate).
+  const bool bmi2_ = use_bmi2();
   x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
-    // hash = pc & 0xffff, as codecache::ib_index
-    a_.movzx(x86::ecx, pc.r16());
+    // hash = (pc + (pc >> 16)) & 0xffff, as codecache::ib_index (rotated: the same low half)
+    if (bmi2_) {
+      a_.rorx(x86::ecx, pc.r32(), codecache::kIbBits);
+    } else {
+      a_.mov(x86::ecx, pc.r32());
+      a_.shr(x86::ecx, codecache::kIbBits);
+    }
+    a_.add(x86::ecx, pc.r32());
+    a_.movzx(x86::ecx, x86::cx);
     a_.shl(x86::ecx, 2);  // entries are two {pc, host} pairs: 32 bytes
     static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
     const uint64_t table = reinterpret_cast<uint64_t>(ib_);
@@ -2682,7 +2704,9 @@ class Emitter {
           stats_.ind_exits_flags_in_host++;
           const uint64_t ktable = reinterpret_cast<uint64_t>(ib_) + 16;  // (each entry's second pair)
           Label khit = a_.newLabel(), after_kmiss = a_.newLabel();
-          a_.movzx(x86::edx, pc.r16());
+          a_.rorx(x86::edx, pc.r32(), codecache::kIbBits);  // (the hash as ib_probe's, with lea: no flags)
+          a_.lea(x86::edx, x86::ptr(x86::rdx, pc.r64()));
+          a_.movzx(x86::edx, x86::dx);
           a_.lea(x86::edx, x86::ptr(0, x86::rdx, 2));  // (x4, then x8 in the operands: 32-byte entries)
           a_.mov(x86::rcx, x86::qword_ptr(ktable, x86::rdx, 3));
           a_.not_(x86::rcx);
