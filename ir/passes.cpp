@@ -571,6 +571,7 @@ IncomingFlags incoming_flags(const Block& b) {
       const int64_t keep = flags_carried_by(b, i);
       if (keep < 0) return IncomingFlags::Read;
       carried &= static_cast<uint32_t>(keep);
+      if (carried == 0) return IncomingFlags::Killed;  // (inc then a rotate: none left)
       continue;
     }
     if (use.reads) {

@@ -22,7 +22,7 @@
 // signal layer's hook from set_signal_safepoint()).
 //
 // Memory cost: one Dispatcher per thread: its code cache (RunOptions::code_cache_size of
-// virtual memory, mapped twice, touched only as it fills), a 1 MiB indirect-branch table,
+// virtual memory, mapped twice, touched only as it fills), a 2 MiB indirect-branch table,
 // and its decoded blocks (translations are redone per thread).
 #pragma once
 

@@ -2868,12 +2868,21 @@ void Translator::emit_trampolines() {
     a.align(AlignMode::kCode, 16);
     a.bind(which == 0 ? cond : getcf);
     if (which == 1) {
-      // Fast paths, no C call: CF of the commonest lazy kinds.
-      Label not_logic = a.newLabel(), incdec = a.newLabel(), other = a.newLabel();
+      // Fast paths, no C call: CF of the commonest lazy kinds, and of Eager flags (bt and
+      // its kin; an indirect exit's flags stored for a target that reads them).
+      Label not_logic = a.newLabel(), incdec = a.newLabel(), other = a.newLabel(), not_eager = a.newLabel();
       a.mov(x86::rax, S(ir::kSlotCcOp));
       a.push(x86::rdx);
       a.mov(x86::edx, x86::eax);
       a.shr(x86::edx, 2);  // the kind
+      static_assert(static_cast<int>(ir::CcKind::Eager) == 0, "Eager is kind 0");
+      a.test(x86::edx, x86::edx);
+      a.jnz(not_eager);
+      a.mov(x86::eax, S(ir::kSlotCcDst, 4));
+      a.and_(x86::eax, 1);
+      a.pop(x86::rdx);
+      a.ret();
+      a.bind(not_eager);
       a.cmp(x86::edx, static_cast<uint32_t>(ir::CcKind::Logic));
       a.jne(not_logic);
       a.xor_(x86::eax, x86::eax);

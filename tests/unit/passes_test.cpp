@@ -323,6 +323,14 @@ TEST(FlagLiveness, IncomingFlagsThroughPartialWriters) {
     EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
   }
   {
+    TestBlock t;  // inc (keeps CF) then rol by 3 (writes CF, OF): nothing incoming is left
+    t.b.emit(Op::IncF, Type::I64, 0);
+    Slot k = t.b.konst(Type::I8, 3);
+    t.b.emit(Op::RolF, Type::I64, 7, k);
+    t.exit_jmp(0x10);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Killed);
+  }
+  {
     TestBlock t;  // rcl reads CF into its result
     Slot k = t.b.konst(Type::I8, 1);
     t.b.emit(Op::RclF, Type::I64, 7, k);
