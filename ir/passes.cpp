@@ -266,6 +266,7 @@ bool kills_flags(Op op) {
   switch (op) {
     case Op::AddF: case Op::SubF: case Op::AdcF: case Op::SbbF: case Op::AndF: case Op::OrF:
     case Op::XorF: case Op::NegF: case Op::SetCC: case Op::SetFlags:
+    case Op::VecFlags:  // (ucomis, comis, ptest, pcmpistri: every status flag, Eager)
       return true;
     default:
       return false;

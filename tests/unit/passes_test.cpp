@@ -323,6 +323,13 @@ TEST(FlagLiveness, IncomingFlagsThroughPartialWriters) {
     EXPECT_EQ(incoming_flags(*t), IncomingFlags::Read);
   }
   {
+    TestBlock t;  // ucomisd/ptest (VecFlags) define every status flag
+    t.b.emit(Op::VecFlags, Type::I64, 32, 34, kNoSlot, 0, static_cast<uint8_t>(0));
+    Slot c = cond(t.b, Cc::B);
+    t.b.emit(Op::ExitBr, Type::Void, c, kNoSlot, kNoSlot, 0x10, 0, 0x20);
+    EXPECT_EQ(incoming_flags(*t), IncomingFlags::Killed);
+  }
+  {
     TestBlock t;  // inc (keeps CF) then rol by 3 (writes CF, OF): nothing incoming is left
     t.b.emit(Op::IncF, Type::I64, 0);
     Slot k = t.b.konst(Type::I8, 3);
