@@ -382,7 +382,7 @@ bool Dispatcher::successor_kills_flags(uint64_t pc, int depth) {
   }
   // The deciding block rests on this code from here on: invalidate() drops it with it.
   if (flag_dep_owner_ && pc != flag_dep_owner_)
-    for_pages(pc, end - 1, [&](uint64_t p) { flag_deps_[p >> 12].emplace_back(pc, flag_dep_owner_); });
+    for_pages(pc, end - 1, [&](uint64_t p) { flag_deps_[p >> 12].insert(flag_dep_owner_); });
   if (use != ir::IncomingFlags::PassThrough) return use == ir::IncomingFlags::Killed;
   // Untouched up to a direct exit: dead if dead on every way on (a few blocks deep).
   if (depth == 0 || n == 0) return false;
@@ -728,8 +728,7 @@ void Dispatcher::invalidate(uint64_t start, uint64_t end) {
     auto drop_deps = [&](uint64_t page) {
       auto it = flag_deps_.find(page);
       if (it == flag_deps_.end()) return;
-      auto& v = it->second;
-      for (const auto& [pc, owner] : v)  // (recorded under each page the block spans)
+      for (uint64_t owner : it->second)  // (recorded under each page the block read spans)
         if (cache_.find(owner)) stale.push_back(owner);
       flag_deps_.erase(it);
     };

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "backend/x86_64/translator.h"
@@ -192,11 +193,12 @@ class Dispatcher {
   };
   codecache::PcTable<FlagsPeek> kills_flags_memo_;
   bool successor_kills_flags(uint64_t pc, int depth);
-  // Whose flag decisions read which code: by each page of a block the peek looked at (not
-  // the deciding block itself), {that block's pc, the deciding block's pc}. A block's
-  // flags_dead_at_exit, side exits' dead-flag bits and kills_flags_in rest on its
-  // successors' code; when that code goes (invalidate), so does the deciding block.
-  std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, uint64_t>>> flag_deps_;
+  // Whose flag decisions read which code: by each page (number) of a block the peek looked
+  // at (not the deciding block itself), the deciding blocks' pcs, each once (a block
+  // decides again at every translation, after a flush too). A block's flags_dead_at_exit,
+  // side exits' dead-flag bits and kills_flags_in rest on its successors' code; when that
+  // code goes (invalidate), so does the deciding block.
+  std::unordered_map<uint64_t, std::unordered_set<uint64_t>> flag_deps_;
   uint64_t flag_dep_owner_ = 0;  // the block whose tier-up is peeking (0: none)
   // Indirect-target profile (interpreter tier), by the guest pc of an indirect jmp or
   // call: its last target, how often it ran and how often the target changed. A site
