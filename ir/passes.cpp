@@ -276,14 +276,23 @@ bool kills_flags(Op op) {
 // A flag-setting shift whose count is a constant that x86's masking leaves non-zero
 // defines every status flag (AF, and OF past a count of 1, undefined) without reading the
 // old ones: a killer, where a shift by a variable count (0 keeps the flags) is a reader.
-bool const_count_shift(const Block& b, size_t i) {
+// The count operand of instruction i (a shift or rotate): 1 when it is a constant that
+// x86's masking leaves non-zero, 0 when a constant it masks to 0, -1 when not a constant.
+int const_count(const Block& b, size_t i) {
   const Inst& in = b.insts[i];
-  if ((in.op != Op::ShlF && in.op != Op::ShrF && in.op != Op::SarF) || !is_temp(in.b)) return false;
+  if (!is_temp(in.b)) return -1;
   for (size_t k = i; k-- > 0;) {  // (temps have one definition, before their uses)
     const Inst& d = b.insts[k];
-    if (d.dst == in.b) return d.op == Op::Const && (d.imm & (type_bits(in.type) == 64 ? 63u : 31u)) != 0;
+    if (d.dst == in.b) {
+      if (d.op != Op::Const) return -1;
+      return (d.imm & (type_bits(in.type) == 64 ? 63u : 31u)) != 0 ? 1 : 0;
+    }
   }
-  return false;
+  return -1;
+}
+bool const_count_shift(const Block& b, size_t i) {
+  const Op op = b.insts[i].op;
+  return (op == Op::ShlF || op == Op::ShrF || op == Op::SarF) && const_count(b, i) == 1;
 }
 // How instruction i treats the flags it finds: reads them, kills them (defines them all
 // without reading), or neither. (One look for the constant-count shift's definition.)
@@ -541,16 +550,8 @@ int64_t flags_carried_by(const Block& b, size_t i) {
       return CF;
     case Op::ShlF: case Op::ShrF: case Op::SarF: case Op::ShldF: case Op::ShrdF:
       return kAllStatus;  // (by a constant: a killer, not asked here; shld/shrd kept whole)
-    case Op::RolF: case Op::RorF: {
-      if (is_temp(in.b))
-        for (size_t k = i; k-- > 0;)
-          if (b.insts[k].dst == in.b) {
-            const Inst& d = b.insts[k];
-            const bool nonzero = d.op == Op::Const && (d.imm & (type_bits(in.type) == 64 ? 63u : 31u)) != 0;
-            return nonzero ? (SF | ZF | AF | PF) : kAllStatus;
-          }
-      return kAllStatus;
-    }
+    case Op::RolF: case Op::RorF:
+      return const_count(b, i) == 1 ? (SF | ZF | AF | PF) : kAllStatus;
     default:
       return -1;
   }

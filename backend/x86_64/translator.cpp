@@ -1278,18 +1278,46 @@ class Emitter {
   // returns the memory operand holding the host address. Uses rcx (and rdx when the table
   // is not addressable with a 32-bit immediate).
   const bool bmi2_ = use_bmi2();
-  x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
-    // hash = (pc + (pc >> 16)) & 0xffff, as codecache::ib_index (rotated: the same low half)
-    if (bmi2_) {
-      a_.rorx(x86::ecx, pc.r32(), codecache::kIbBits);
-    } else {
-      a_.mov(x86::ecx, pc.r32());
-      a_.shr(x86::ecx, codecache::kIbBits);
-    }
-    a_.add(x86::ecx, pc.r32());
-    a_.movzx(x86::ecx, x86::cx);
-    a_.shl(x86::ecx, 2);  // entries are two {pc, host} pairs: 32 bytes
+  // idx = codecache::ib_index(pc) * 4: the entry's first word, in qwords (entries are two
+  // {pc, host} pairs, 32 bytes). Writes no flags with BMI2 (rorx, lea, movzx, lea).
+  void ib_hash(const x86::Gp& idx, const x86::Gp& pc) {
     static_assert(codecache::kIbBits == 16, "the probe's hash is 16 bits");
+    if (bmi2_) {
+      a_.rorx(idx.r32(), pc.r32(), codecache::kIbBits);  // (rotated: the same low half as >> 16)
+      a_.lea(idx.r32(), x86::ptr(idx.r64(), pc.r64()));
+    } else {
+      a_.mov(idx.r32(), pc.r32());
+      a_.shr(idx.r32(), codecache::kIbBits);
+      a_.add(idx.r32(), pc.r32());
+    }
+    a_.movzx(idx.r32(), idx.r16());
+    a_.lea(idx.r32(), x86::ptr(0, idx.r64(), 2));
+  }
+  // The host flags (the guest's status flags, as their producer left them) into the
+  // lazy-flag slots as Eager, through tmp.
+  void store_host_flags_eager(const x86::Gp& tmp) {
+    a_.pushfq();
+    a_.pop(tmp);
+    a_.mov(S(ir::kSlotCcDst), tmp);  // (Eager: readers mask the status bits)
+    a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
+  }
+  // A guest call through the table: a host call to the translation at `host` with the
+  // guest return address pushed beside the host one (as direct_call), or, past the
+  // return-address stack's limit, a plain jump there.
+  void call_or_jump(const x86::Mem& host, uint64_t ret) {
+    Label plain = a_.newLabel();
+    a_.mov(x86::rdx, host);  // (before the push, which may use rcx, the probe's index)
+    a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
+    a_.jbe(plain);
+    push_imm64(ret);
+    a_.call(x86::rdx);
+    xclear();  // (calls clobber host xmm registers)
+    chain_jmp(ret, ir::ExitKind::Jump, false);
+    a_.bind(plain);
+    a_.jmp(x86::rdx);
+  }
+  x86::Mem ib_probe(const Label& miss, const x86::Gp& pc = x86::rax) {
+    ib_hash(x86::rcx, pc);
     const uint64_t table = reinterpret_cast<uint64_t>(ib_);
     if (table + codecache::kIbEntries * 32 < 0x7fff0000u) {
       a_.cmp(pc.r64(), x86::qword_ptr(table, x86::rcx, 3));
@@ -2369,12 +2397,7 @@ class Emitter {
             st(in.dst, x86::rax);
             return true;
           }
-          if (flags_must_be_stored()) {
-            a_.pushfq();
-            a_.pop(x86::rax);
-            a_.mov(S(ir::kSlotCcDst), x86::rax);  // (Eager: readers mask the status bits)
-            a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
-          }
+          if (flags_must_be_stored()) store_host_flags_eager(x86::rax);
           flags_ = {};
           host_flags_at_ = cur_index_;
           host_flags_no_cf_ = false;
@@ -2704,55 +2727,23 @@ class Emitter {
           stats_.ind_exits_flags_in_host++;
           const uint64_t ktable = reinterpret_cast<uint64_t>(ib_) + 16;  // (each entry's second pair)
           Label khit = a_.newLabel(), after_kmiss = a_.newLabel();
-          a_.rorx(x86::edx, pc.r32(), codecache::kIbBits);  // (the hash as ib_probe's, with lea: no flags)
-          a_.lea(x86::edx, x86::ptr(x86::rdx, pc.r64()));
-          a_.movzx(x86::edx, x86::dx);
-          a_.lea(x86::edx, x86::ptr(0, x86::rdx, 2));  // (x4, then x8 in the operands: 32-byte entries)
+          ib_hash(x86::rdx, pc);  // (BMI2 here: no flags written)
           a_.mov(x86::rcx, x86::qword_ptr(ktable, x86::rdx, 3));
           a_.not_(x86::rcx);
           a_.lea(x86::rcx, x86::ptr(x86::rcx, pc.r64(), 0, 1));
           a_.jecxz(x86::rcx, khit);
-          a_.pushfq();
-          a_.pop(x86::rcx);
-          a_.mov(S(ir::kSlotCcDst), x86::rcx);  // (Eager: readers mask the status bits)
-          a_.mov(x86::qword_ptr(kState, ir::kSlotCcOp * 8), Imm(static_cast<int32_t>(ir::cc_op(ir::CcKind::Eager, Type::I64))));
+          store_host_flags_eager(x86::rcx);
           a_.jmp(after_kmiss);
-          a_.bind(khit);
+          a_.bind(khit);  // (the flags are dead from here)
           const x86::Mem khost = x86::qword_ptr(ktable + 8, x86::rdx, 3);
-          if (ras_call) {
-            Label kplain = a_.newLabel();
-            a_.mov(x86::rdx, khost);
-            a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));  // (the flags are dead now)
-            a_.jbe(kplain);
-            push_imm64(in.imm2);
-            a_.call(x86::rdx);
-            xclear();  // (calls clobber host xmm registers)
-            chain_jmp(in.imm2, ir::ExitKind::Jump, false);
-            a_.bind(kplain);
-            a_.jmp(x86::rdx);
-          } else {
-            a_.jmp(khost);
-          }
+          if (ras_call) call_or_jump(khost, in.imm2);
+          else a_.jmp(khost);
           a_.bind(after_kmiss);
         }
-        Label plain = a_.newLabel();
-        if (ras_call) {
-          a_.cmp(x86::rsp, x86::qword_ptr(kState, kRasLimitOff));
-          a_.jbe(plain);
-        }
         a_.bind(probe);
-        x86::Mem host = ib_probe(miss, pc);
-        if (ras_call) {
-          a_.mov(x86::rdx, host);  // (the push below may use rcx, the probe's index)
-          push_imm64(in.imm2);
-          a_.call(x86::rdx);
-          xclear();  // (calls clobber host xmm registers)
-          chain_jmp(in.imm2, ir::ExitKind::Jump, false);
-          // Past the return-address stack's limit: through the table, no frame.
-          a_.bind(plain);
-          host = ib_probe(miss, pc);
-        }
-        a_.jmp(host);
+        const x86::Mem host = ib_probe(miss, pc);
+        if (ras_call) call_or_jump(host, in.imm2);
+        else a_.jmp(host);
         a_.bind(miss);
         if (pc != x86::rax) a_.mov(x86::rax, pc);
         a_.mov(x86::qword_ptr(kState, kRipOff), x86::rax);
